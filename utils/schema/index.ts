@@ -1,0 +1,4 @@
+export * from './owner';
+export * from './work';
+export * from './bundle';
+export * from './errors';

@@ -1,0 +1,22 @@
+import { defineConfig } from 'wxt';
+import { PORTAL_MATCHES } from './utils/portals/hosts';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: a reader sees where `browser` and `defineBackground` come from.
+  imports: false,
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    // storage: browser.storage.session remembers the popup's choice per tab.
+    permissions: ['storage'],
+    host_permissions: PORTAL_MATCHES,
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'",
+    },
+    browser_specific_settings: {
+      gecko: { id: 'ruanzhu-assistant@example.org', strict_min_version: '115.0' },
+    },
+  },
+});
