@@ -2,3 +2,4 @@ export * from './owner';
 export * from './work';
 export * from './bundle';
 export * from './errors';
+export * from "./fields";

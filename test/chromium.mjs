@@ -1,0 +1,30 @@
+// Where Debian's Chromium lives and how it must be started here (see TOOLCHAIN.md).
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p)) ?? null;
+export const EXTENSION_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '.output', 'chrome-mv3');
+
+/** Launch options for chromium.launchPersistentContext with the built extension loaded. */
+export function extensionLaunchOptions({ headless = true } = {}) {
+  if (!CHROMIUM) throw new Error('Chromium not found: apt-get install -y chromium / 未找到 Chromium');
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error('The extension is not built: run `npm run build` first / 扩展尚未构建');
+  }
+  return {
+    executablePath: CHROMIUM,
+    headless,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  };
+}

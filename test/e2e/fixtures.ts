@@ -1,0 +1,96 @@
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { extensionLaunchOptions } from '../chromium.mjs';
+import { routeReplicas } from '../portal-router.mjs';
+
+// The extension pages' own `chrome` API, as seen inside page.evaluate callbacks.
+declare const chrome: {
+  tabs: {
+    query(q: { url?: string }): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+};
+
+interface ExtensionFixtures {
+  context: BrowserContext;
+  extensionId: string;
+  /** Opens an extension page (`options.html`, `popup.html?tab=3` …) in a tab of its own. */
+  openExtensionPage: (path: string) => Promise<Page>;
+  /** Opens a replica page at its real URL and waits until the content script marked it. */
+  openPortal: (url: string) => Promise<Page>;
+  /** Sends a contract message to the content script of the tab showing `url`, from an extension page. */
+  sendToTab: (url: string, message: unknown) => Promise<unknown>;
+  /** Every request the extension's own pages and service worker made. */
+  extensionRequests: string[];
+}
+
+export const test = base.extend<ExtensionFixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const context = await chromium.launchPersistentContext('', extensionLaunchOptions());
+    await routeReplicas(context);
+    await use(context);
+    await context.close();
+  },
+  extensionId: async ({ context }, use) => {
+    let [worker]: Worker[] = context.serviceWorkers();
+    worker ??= await context.waitForEvent('serviceworker');
+    await use(new URL(worker.url()).host);
+  },
+  extensionRequests: async ({ context, extensionId }, use) => {
+    const seen: string[] = [];
+    const origin = `chrome-extension://${extensionId}`;
+    context.on('request', (r) => {
+      if (r.url().startsWith('chrome-extension://')) return;
+      let from = '';
+      try {
+        from = r.serviceWorker()?.url() ?? r.frame().url();
+      } catch {
+        // A request of a worker without a frame: attributed by its worker URL above, if any.
+      }
+      if (from.startsWith(origin)) seen.push(r.url());
+    });
+    await use(seen);
+  },
+  openExtensionPage: async ({ context, extensionId }, use) => {
+    await use(async (path) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    });
+  },
+  openPortal: async ({ context }, use) => {
+    await use(async (url) => {
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.waitForFunction(() => document.documentElement.dataset.ruanzhuPage !== undefined);
+      return page;
+    });
+  },
+  sendToTab: async ({ openExtensionPage }, use) => {
+    let sender: Page | undefined;
+    await use(async (url, message) => {
+      sender ??= await openExtensionPage('popup.html?tab=none');
+      return sender.evaluate(
+        async ({ url, message }) => {
+          const [tab] = await chrome.tabs.query({ url });
+          if (!tab?.id) throw new Error(`no tab shows ${url}`);
+          return chrome.tabs.sendMessage(tab.id, message);
+        },
+        { url, message },
+      );
+    });
+  },
+});
+
+export const expect = test.expect;
+
+/** The page kind the content script wrote on <html> (a locator would also see shadow-root UIs). */
+export const pageKind = (page: Page) => page.evaluate(() => document.documentElement.dataset.ruanzhuPage ?? null);
+
+/** The tab id of a page, as the extension sees it. */
+export async function tabIdOf(extensionPage: Page, url: string): Promise<number> {
+  return extensionPage.evaluate(async (url) => {
+    const [tab] = await chrome.tabs.query({ url });
+    return tab?.id ?? -1;
+  }, url);
+}
