@@ -1,0 +1,25 @@
+import type { Finding } from '../messages/contract';
+
+export type Severity = Finding['severity'];
+
+export interface RuleInfo {
+  /** The usual severity; a rule may report some findings lower (e.g. a reminder it cannot verify). */
+  severity: Severity;
+  zh: string;
+  en: string;
+}
+
+/**
+ * Every rule id this folder implements (ids and severities from design/RULES.md). `finding()` only
+ * accepts these ids, so a finding can never carry a rule the catalogue does not list.
+ */
+export const RULES = {
+  'id.resident': { severity: 'error', zh: '居民身份证号码', en: 'Resident ID number' },
+  'id.uscc': { severity: 'error', zh: '统一社会信用代码', en: 'Unified social credit code' },
+  'id.type-matches-kind': { severity: 'error', zh: '证件类型与著作权人类别一致', en: 'ID type matches the owner kind' },
+  'id.mobile': { severity: 'error', zh: '手机号码与固定电话格式', en: 'Mobile and landline number format' },
+  'id.postcode': { severity: 'error', zh: '邮政编码', en: 'Postcode' },
+  'id.email': { severity: 'error', zh: '电子邮箱', en: 'Email address' },
+} as const satisfies Record<string, RuleInfo>;
+
+export type RuleId = keyof typeof RULES;
