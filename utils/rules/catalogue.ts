@@ -20,6 +20,13 @@ export const RULES = {
   'id.mobile': { severity: 'error', zh: '手机号码与固定电话格式', en: 'Mobile and landline number format' },
   'id.postcode': { severity: 'error', zh: '邮政编码', en: 'Postcode' },
   'id.email': { severity: 'error', zh: '电子邮箱', en: 'Email address' },
+  'work.fullname': { severity: 'error', zh: '软件全称', en: 'Full name of the software' },
+  'work.shortname': { severity: 'warning', zh: '软件简称', en: 'Short name of the software' },
+  'work.version': { severity: 'error', zh: '版本号', en: 'Version' },
+  'work.dates': { severity: 'error', zh: '开发完成日期与首次发表日期', en: 'Completion and publication dates' },
+  'work.development-mode': { severity: 'warning', zh: '开发方式', en: 'Development mode' },
+  'work.rights': { severity: 'warning', zh: '权利取得方式与权利范围', en: 'Acquisition and scope of rights' },
+  'work.lengths': { severity: 'error', zh: '软件功能与特点的字数', en: 'Lengths of the feature texts' },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;
