@@ -20,6 +20,10 @@ export const RULES = {
   'id.mobile': { severity: 'error', zh: '手机号码与固定电话格式', en: 'Mobile and landline number format' },
   'id.postcode': { severity: 'error', zh: '邮政编码', en: 'Postcode' },
   'id.email': { severity: 'error', zh: '电子邮箱', en: 'Email address' },
+  'account.unique-phone': { severity: 'warning', zh: '一个手机号只注册一个账号', en: 'One phone number per account' },
+  'account.unique-email': { severity: 'warning', zh: '一个邮箱只注册一个账号', en: 'One email address per account' },
+  'realname.match': { severity: 'error', zh: '名称与证件号码同实名认证一致', en: 'Name and ID number match the real-name authentication' },
+  'realname.required': { severity: 'error', zh: '每个著作权人都已实名认证', en: 'Every owner is authenticated' },
   'work.fullname': { severity: 'error', zh: '软件全称', en: 'Full name of the software' },
   'work.shortname': { severity: 'warning', zh: '软件简称', en: 'Short name of the software' },
   'work.version': { severity: 'error', zh: '版本号', en: 'Version' },
@@ -27,6 +31,7 @@ export const RULES = {
   'work.development-mode': { severity: 'warning', zh: '开发方式', en: 'Development mode' },
   'work.rights': { severity: 'warning', zh: '权利取得方式与权利范围', en: 'Acquisition and scope of rights' },
   'work.lengths': { severity: 'error', zh: '软件功能与特点的字数', en: 'Lengths of the feature texts' },
+  'materials.consistency': { severity: 'error', zh: '各处的软件名称与版本号一致', en: 'Name and version agree everywhere' },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;

@@ -1,13 +1,15 @@
 import type { Finding } from '../messages/contract';
 import type { Owner } from '../schema/owner';
 import { str } from './common';
+import { checkRealNameMatch } from './consistency';
 import { checkEmail, checkIdNumber, checkLandline, checkMobile, checkPostcode, checkTypeMatchesKind, isChina } from './identity';
 
 /**
- * All the checks of one owner profile, keyed by Owner field keys (`idNumber`, `account.phone` …).
- * The options page calls it on every keystroke with a half-typed draft, so it reads every field
- * defensively (a draft may miss fields or hold the wrong types) and does no more than a few regular
- * expressions per field.
+ * All the checks of one owner profile, keyed by Owner field keys (`idNumber`, `account.phone` …),
+ * including realname.match between the profile and its authenticated values. The options page
+ * calls it on every keystroke with a half-typed draft, so it reads every field defensively (a
+ * draft may miss fields or hold the wrong types) and does no more than a few regular expressions
+ * per field.
  */
 export function checkOwner(owner: Owner, today?: string): Finding[] {
   const o: Record<string, unknown> = owner && typeof owner === 'object' ? owner : {};
@@ -25,5 +27,6 @@ export function checkOwner(owner: Owner, today?: string): Finding[] {
   const account: Record<string, unknown> = o.account && typeof o.account === 'object' ? (o.account as Record<string, unknown>) : {};
   out.push(...checkMobile(str(account.phone), 'account.phone'));
   out.push(...checkEmail(str(account.email), 'account.email'));
+  out.push(...checkRealNameMatch(owner));
   return out;
 }

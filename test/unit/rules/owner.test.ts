@@ -6,13 +6,17 @@ import { checkOwner } from '@/utils/rules/owner';
 import { sampleBundle } from '../helpers';
 
 const TODAY = '2026-11-23';
-const [person, company] = sampleBundle().owners.map((o: unknown) => Owner.parse(o));
+const [samplePerson, sampleCompany] = sampleBundle().owners.map((o: unknown) => Owner.parse(o));
+// Without the authenticated values, so that each case below shows only its identity finding
+// (realname.match has its own tests in consistency.test.ts).
+const person: Owner = { ...samplePerson, realName: undefined };
+const company: Owner = { ...sampleCompany, realName: undefined };
 const ruleAndKey = (fs: Finding[]) => fs.map((f) => `${f.rule}@${f.key}:${f.severity}`);
 
 describe('checkOwner', () => {
   it('finds nothing wrong with the sample owners', () => {
-    expect(checkOwner(person, TODAY)).toEqual([]);
-    expect(checkOwner(company, TODAY)).toEqual([]);
+    expect(checkOwner(samplePerson, TODAY)).toEqual([]);
+    expect(checkOwner(sampleCompany, TODAY)).toEqual([]);
   });
 
   it.each<[string, Owner, string[]]>([
