@@ -6,46 +6,93 @@ export interface PageIdentity {
   page: string;
 }
 
+export interface Detection extends PageIdentity {
+  /**
+   * The element that proved the page kind. While it stays in the document and the URL is the same,
+   * the page is still that kind: re-detection on DOM changes costs one `isConnected`.
+   */
+  marker: Element;
+}
+
 /** The hash route without query or trailing slash: `#/application?x=1` → `/application`. */
 export function hashRoute(hash: string): string {
   return hash.replace(/^#/, '').split('?')[0].replace(/\/+$/, '') || '/';
 }
 
-const R11_STEPS = ['identity', 'application', 'development', 'features', 'confirm'] as const;
+const HEADINGS = 'h1, h2, h3, h4, legend';
 
-/**
- * Recognises a page of the copyright center from its URL and, where the URL is not enough, a few
- * DOM markers. Returns null for anything else: an unknown page is never guessed.
- */
-export function detectCcopyright(url: URL, doc: Document): PageIdentity | null {
-  const path = url.pathname.replace(/\/+$/, '') || '/';
-  const route = hashRoute(url.hash);
-  const at = (page: string): PageIdentity => ({ site: 'ccopyright', page: `ccopyright.${page}` });
-  switch (path) {
-    case '/login.html':
-      return at('login');
-    case '/register.html':
-      return at('register');
-    case '/registration.html':
-      return at('registration');
-    case '/r11.html': {
-      const step = R11_STEPS.find((s) => route === `/${s}`);
-      return step ? at(`r11.${step}`) : null;
-    }
-    case '/account.html':
-      if (url.searchParams.get('current') === 'soft_register') return at('filings');
-      break;
-  }
-  // Real-name authentication lives under the account area at a path nobody has confirmed: its
-  // upload captions identify it wherever it is.
-  const text = doc.body?.textContent ?? '';
-  if (text.includes('上传手持证件照片') || text.includes('上传证件照正面')) {
-    return at(/营业执照|统一社会信用代码|法定代表人/.test(text) ? 'realname.org' : 'realname.person');
+/** The first heading whose text matches: step bars list every step's title, headings only the current one. */
+function heading(doc: Document, re: RegExp): Element | null {
+  for (const h of doc.querySelectorAll(HEADINGS)) if (re.test(h.textContent ?? '')) return h;
+  return null;
+}
+
+/** The element holding the first text node that contains one of the needles. */
+function textElement(doc: Document, needles: readonly string[]): Element | null {
+  if (!doc.body) return null;
+  const walk = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    const t = n.nodeValue ?? '';
+    if (needles.some((x) => t.includes(x)) && n.parentElement && n.parentElement.closest('script, style') === null) return n.parentElement;
   }
   return null;
 }
 
-export function detectPage(url: string, doc: Document): PageIdentity | null {
+/**
+ * What shows that each R11 step has rendered (the hash changes first; the step renders late):
+ * the step's own heading or a control only that step has.
+ */
+const R11_STEPS: Record<string, (doc: Document) => Element | null> = {
+  identity: (doc) => heading(doc, /我是申请人|我是代理人|申请身份/),
+  application: (doc) => doc.querySelector('input[placeholder="请输入软件全称"]') ?? heading(doc, /软件申请信息/),
+  development: (doc) => heading(doc, /软件开发信息/) ?? doc.querySelector('.datePicker'),
+  features: (doc) => doc.querySelector('.fillin_item') ?? heading(doc, /软件功能与特点/),
+  confirm: (doc) => heading(doc, /确认/),
+};
+
+const REALNAME_CAPTIONS = ['上传手持证件照片', '上传证件照正面'];
+const ORG_WORDS = /营业执照|统一社会信用代码|法定代表人|机构名称/;
+
+/**
+ * Real-name authentication lives under the account area at a path nobody has confirmed: its upload
+ * captions identify it wherever it is. The `current=` parameter, where present, says which kind.
+ */
+function realname(url: URL, doc: Document): Detection | null {
+  const marker = textElement(doc, REALNAME_CAPTIONS);
+  if (!marker) return null;
+  const current = url.searchParams.get('current') ?? '';
+  const org = /org/.test(current) || (!/person/.test(current) && ORG_WORDS.test(doc.body?.textContent ?? ''));
+  return { site: 'ccopyright', page: org ? 'ccopyright.realname.org' : 'ccopyright.realname.person', marker };
+}
+
+/**
+ * Recognises a page of the copyright center from its URL (path, hash route, query) and a DOM marker
+ * showing that the page's content has rendered. Returns null for anything else, and for a known
+ * URL whose content is not there yet: an unknown page is never guessed.
+ */
+export function detectCcopyright(url: URL, doc: Document): Detection | null {
+  const path = url.pathname.replace(/\/+$/, '') || '/';
+  const route = hashRoute(url.hash);
+  const at = (page: string, marker: Element | null): Detection | null => (marker ? { site: 'ccopyright', page: `ccopyright.${page}`, marker } : null);
+  switch (path) {
+    case '/login.html':
+      return at('login', doc.querySelector('input[type=password]'));
+    case '/register.html':
+      return at('register', doc.querySelector('input[type=password]'));
+    case '/registration.html':
+      return route === '/registerSoft' ? at('registration', textElement(doc, ['计算机软件著作权登记申请'])) : null;
+    case '/r11.html': {
+      const step = Object.keys(R11_STEPS).find((s) => route === `/${s}`);
+      return step ? at(`r11.${step}`, R11_STEPS[step](doc)) : null;
+    }
+    case '/account.html':
+      if (url.searchParams.get('current') === 'soft_register') return at('filings', textElement(doc, ['流水号']));
+      break;
+  }
+  return realname(url, doc);
+}
+
+export function detectPage(url: string, doc: Document): Detection | null {
   let parsed: URL;
   try {
     parsed = new URL(url);

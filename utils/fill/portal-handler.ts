@@ -1,0 +1,59 @@
+import { PlanValuesResponse, type DetectResponse, type FillResponse } from '../messages/contract';
+import { adapterFor } from '../portals/adapters';
+import type { PageWatcher } from '../portals/watch';
+import { waitFor } from './drivers/events';
+import { PortalRequest, type UndoResponse } from './messages';
+import { FillSession } from './session';
+
+export interface PortalHandlerDeps {
+  doc: Document;
+  watcher: PageWatcher;
+  /** Asks the background for the owner and work of one fill (`ruanzhu:plan-values`). */
+  planValues(ownerId: string, workId: string | undefined): Promise<unknown>;
+}
+
+/** How long a fill waits for a step that is still rendering after a hash change. */
+const RENDER_WAIT_MS = 3000;
+
+/**
+ * The content script's answers, free of `browser` so that tests drive it on a plain DOM. Returns
+ * undefined for anything that is not ours; fills and undos run one at a time.
+ */
+export function createPortalHandler({ doc, watcher, planValues }: PortalHandlerDeps): (message: unknown) => Promise<unknown> | undefined {
+  const session = new FillSession(doc);
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(job: () => Promise<T>): Promise<T> => {
+    const run = queue.then(job, job);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  return (message) => {
+    const parsed = PortalRequest.safeParse(message);
+    if (!parsed.success) return undefined;
+    const msg = parsed.data;
+    switch (msg.type) {
+      case 'ruanzhu:detect': {
+        const d = watcher.refresh();
+        const adapter = d && adapterFor(d.page);
+        return Promise.resolve({ site: d?.site ?? null, page: d?.page ?? null, fields: adapter ? session.detect(adapter) : [] } satisfies DetectResponse);
+      }
+      case 'ruanzhu:fill':
+        return serial(async (): Promise<FillResponse & { error?: string }> => {
+          const d = watcher.refresh() ?? (await waitFor(() => watcher.refresh(), RENDER_WAIT_MS));
+          const adapter = d && adapterFor(d.page);
+          if (!d || !adapter) return { results: [], error: d ? '本页没有可从资料填写的字段' : '无法识别本页' };
+          const values = PlanValuesResponse.safeParse(await planValues(msg.ownerId, msg.workId));
+          if (!values.success || !values.data.owner) return { results: [], error: '找不到所选的著作权人资料' };
+          const { overwrite, addOwnerRows } = msg;
+          return { results: await session.fill(d.page, adapter, values.data, { overwrite, addOwnerRows }) };
+        });
+      case 'ruanzhu:undo':
+        return serial(async (): Promise<UndoResponse> => {
+          const d = watcher.refresh();
+          const adapter = d && adapterFor(d.page);
+          return { results: d && adapter ? await session.undo(d.page, adapter) : [] };
+        });
+    }
+  };
+}

@@ -1,0 +1,23 @@
+import { field, type PageAdapter } from './toolkit';
+
+/**
+ * Organisation real-name authentication. 法定代表人姓名 has no profile field and no rule: it must
+ * stay empty, never take the organisation's or the contact's name.
+ */
+export const realnameOrg: PageAdapter = {
+  page: 'ccopyright.realname.org',
+  fields: [
+    field('owner.name', ['机构名称', '单位名称'], 'orgName'),
+    field('owner.category', ['机构类别', '机构类型'], 'category'),
+    field('owner.idType', '证件类型', 'idType'),
+    field('owner.idNumber', ['证件号码', '统一社会信用代码'], 'idNumber'),
+    field('owner.contactName', ['联系人姓名', '联系人'], 'contactName'),
+    field('owner.phone', ['联系人手机', '手机号码'], 'contactPhone'),
+    field('owner.landline', '固定电话', 'landline'),
+    field('owner.email', '电子邮箱', 'email'),
+    field('owner.province', '省份', 'province'),
+    field('owner.city', '城市', 'city'),
+    field('owner.address', ['详细地址', '通讯地址'], 'address'),
+    field('owner.postcode', '邮政编码', 'postcode'),
+  ],
+};
