@@ -15,6 +15,8 @@ export function extensionLaunchOptions({ headless = true } = {}) {
   return {
     executablePath: CHROMIUM,
     headless,
+    // On Linux Chromium takes its UI language (and so chrome.i18n's) from the environment.
+    env: { ...process.env, LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8' },
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
@@ -25,6 +27,9 @@ export function extensionLaunchOptions({ headless = true } = {}) {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // The UI is zh-CN first; tests and the demo see it as most users do.
+      '--lang=zh-CN',
+      '--accept-lang=zh-CN,zh,en',
     ],
   };
 }

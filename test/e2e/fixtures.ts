@@ -1,14 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { extensionLaunchOptions } from '../chromium.mjs';
 import { routeReplicas } from '../portal-router.mjs';
 
-// The extension pages' own `chrome` API, as seen inside page.evaluate callbacks.
-declare const chrome: {
-  tabs: {
-    query(q: { url?: string }): Promise<{ id?: number }[]>;
-    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+// The extension pages' own `chrome` API, as used inside page.evaluate callbacks.
+declare global {
+  // eslint-disable-next-line no-var
+  var chrome: {
+    tabs: {
+      query(q: { url?: string }): Promise<{ id?: number }[]>;
+      sendMessage(tabId: number, message: unknown): Promise<unknown>;
+    };
+    runtime: { sendMessage(message: unknown): Promise<unknown> };
   };
-};
+}
 
 interface ExtensionFixtures {
   context: BrowserContext;
@@ -94,3 +100,8 @@ export async function tabIdOf(extensionPage: Page, url: string): Promise<number>
     return tab?.id ?? -1;
   }, url);
 }
+
+/** The sample bundle of test/fixtures: two owners and one work with real check digits. */
+export const SAMPLE_BUNDLE_PATH = fileURLToPath(new URL('../fixtures/sample.ruanzhu.json', import.meta.url));
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const sampleBundle = (): any => JSON.parse(readFileSync(SAMPLE_BUNDLE_PATH, 'utf8'));

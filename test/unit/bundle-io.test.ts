@@ -65,7 +65,7 @@ describe('importBundle', () => {
     const b = sampleBundle();
     b.owners[0].name = '张三丰';
     const original = db.works.bulkPut.bind(db.works);
-    db.works.bulkPut = () => Promise.reject(Object.assign(new Error('quota'), { name: 'QuotaExceededError' }));
+    db.works.bulkPut = (() => Promise.reject(Object.assign(new Error('quota'), { name: 'QuotaExceededError' }))) as never;
     const r = await importBundle(db, b);
     db.works.bulkPut = original;
     expect(r.ok ? '' : r.errors[0].message).toMatch(/存储空间不足.*storage is full/);

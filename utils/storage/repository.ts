@@ -23,8 +23,8 @@ function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.infer<S
   return r.data;
 }
 
-/** Creates or replaces an owner; stamps createdAt/updatedAt. Returns the stored record. */
-export async function saveOwner(db: RuanzhuDb, input: Omit<OwnerInput, 'id'> & { id?: string }): Promise<Owner> {
+/** Creates (empty or absent id) or replaces an owner; stamps createdAt/updatedAt. Returns the stored record. */
+export async function saveOwner(db: RuanzhuDb, input: Partial<OwnerInput>): Promise<Owner> {
   const now = new Date().toISOString();
   const id = input.id || newId('o');
   return db.transaction('rw', db.owners, async () => {
@@ -51,8 +51,8 @@ export async function listOwners(db: RuanzhuDb, query: OwnerQuery = {}): Promise
   return all.filter((o) => ownerMatches(o, query)).sort(byRecency((o) => o.name));
 }
 
-/** Creates or replaces a work; every owner it names must exist. */
-export async function saveWork(db: RuanzhuDb, input: Omit<WorkInput, 'id'> & { id?: string }): Promise<Work> {
+/** Creates (empty or absent id) or replaces a work; every owner it names must exist. */
+export async function saveWork(db: RuanzhuDb, input: Partial<WorkInput>): Promise<Work> {
   const now = new Date().toISOString();
   const id = input.id || newId('w');
   return db.transaction('rw', db.owners, db.works, async () => {

@@ -1,0 +1,107 @@
+import { useId } from 'react';
+import type { FieldSpec } from '@/utils/schema/fields';
+import type { Finding } from '@/utils/messages/contract';
+import { countChars } from '@/utils/rules/limits';
+
+interface Props {
+  spec: FieldSpec;
+  value: unknown;
+  onChange: (value: unknown) => void;
+  /** Rule findings for this field, shown under it and announced to screen readers. */
+  findings?: Finding[];
+  /** A character limit to show a counter against (the portal's own limit). */
+  maxLength?: number;
+}
+
+const asText = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+
+/** One labelled form control for a field of the catalogue, with its findings. */
+export function FieldControl({ spec, value, onChange, findings = [], maxLength }: Props) {
+  const id = useId();
+  const msgId = `${id}-msg`;
+  const hasError = findings.some((f) => f.severity === 'error');
+  const common = {
+    id,
+    'aria-invalid': hasError || undefined,
+    'aria-describedby': findings.length ? msgId : undefined,
+    'data-field': spec.key,
+  };
+  const text = asText(value);
+
+  let control;
+  switch (spec.input) {
+    case 'textarea':
+      control = <textarea {...common} value={text} onChange={(e) => onChange(e.target.value)} />;
+      break;
+    case 'select': {
+      const options = spec.options ?? [];
+      const listId = `${id}-options`;
+      control = spec.free ? (
+        <>
+          <input {...common} list={listId} value={text} onChange={(e) => onChange(e.target.value)} />
+          <datalist id={listId}>{options.map((o) => <option key={o} value={o} />)}</datalist>
+        </>
+      ) : (
+        <select {...common} value={text} onChange={(e) => onChange(e.target.value)}>
+          <option value="">—</option>
+          {options.map((o) => (
+            <option key={o} value={o}>{spec.optionLabels?.[o] ?? o}</option>
+          ))}
+        </select>
+      );
+      break;
+    }
+    case 'date':
+      control = <input {...common} type="date" value={text} onChange={(e) => onChange(e.target.value)} />;
+      break;
+    case 'number':
+      control = (
+        <input
+          {...common}
+          type="number"
+          min={0}
+          step={1}
+          value={text}
+          onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
+        />
+      );
+      break;
+    case 'boolean':
+      control = <input {...common} type="checkbox" style={{ width: 'auto' }} checked={value === true} onChange={(e) => onChange(e.target.checked)} />;
+      break;
+    case 'tags':
+      control = (
+        <input
+          {...common}
+          value={Array.isArray(value) ? value.join('，') : ''}
+          placeholder="用逗号分隔 / comma separated"
+          onChange={(e) => onChange(e.target.value.split(/[,，;；、]/).map((s) => s.trim()).filter(Boolean))}
+        />
+      );
+      break;
+    default:
+      control = <input {...common} value={text} onChange={(e) => onChange(e.target.value)} />;
+  }
+
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {spec.zh}
+        <span className="en" lang="en">{spec.en}</span>
+      </label>
+      {control}
+      {maxLength !== undefined && (
+        <span className="count" aria-live="off">
+          {countChars(text)} / {maxLength}
+        </span>
+      )}
+      {findings.length > 0 && (
+        <ul className="msg" id={msgId} aria-live="polite">
+          {findings.map((f, i) => (
+            <li key={`${f.rule}-${i}`} className={f.severity}>{f.message}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import { FieldControl } from './FieldControl';
+import { getField, setField, type FieldSpec } from '@/utils/schema/fields';
+import type { Finding } from '@/utils/messages/contract';
+
+interface Props<T extends object> {
+  title: string;
+  fields: readonly FieldSpec[];
+  draft: T;
+  onChange: (draft: T) => void;
+  findings: Finding[];
+  /** Portal character limits per field key, for counters. */
+  limits?: Partial<Record<string, number>>;
+  /** Renders fields the generic controls cannot (e.g. the ordered owner picker). */
+  renderSpecial?: (spec: FieldSpec, value: unknown, onChange: (v: unknown) => void) => ReactNode;
+  actions: ReactNode;
+}
+
+const WIDE = new Set(['textarea', 'owners']);
+
+/** A form over catalogue fields; findings appear under the field they concern. */
+export function RecordEditor<T extends object>({ title, fields, draft, onChange, findings, limits, renderSpecial, actions }: Props<T>) {
+  return (
+    <form className="editor" aria-label={title} onSubmit={(e) => e.preventDefault()} noValidate>
+      <h2>{title}</h2>
+      <div className="grid">
+        {fields.map((spec) => {
+          const value = getField(draft, spec.key);
+          const set = (v: unknown) => onChange(setField(draft, spec.key, v));
+          return (
+            <div key={spec.key} className={WIDE.has(spec.input) ? 'wide' : undefined}>
+              {renderSpecial?.(spec, value, set) ?? (
+                <FieldControl
+                  spec={spec}
+                  value={value}
+                  onChange={set}
+                  findings={findings.filter((f) => f.key === spec.key)}
+                  maxLength={limits?.[spec.key]}
+                />
+              )}
+            </div>
+          );
+        })}
+      </div>
+      {findings.some((f) => !f.key || !fields.some((s) => s.key === f.key)) && (
+        <ul className="msg" aria-live="polite">
+          {findings
+            .filter((f) => !f.key || !fields.some((s) => s.key === f.key))
+            .map((f, i) => (
+              <li key={i} className={f.severity}>{f.message}</li>
+            ))}
+        </ul>
+      )}
+      <div className="actions">{actions}</div>
+    </form>
+  );
+}

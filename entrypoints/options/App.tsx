@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { t, type MessageKey } from '@/utils/i18n';
+import { OwnersTab } from './OwnersTab';
+import { WorksTab } from './WorksTab';
+import { DataTab } from './DataTab';
+
+const TABS: { id: string; label: MessageKey }[] = [
+  { id: 'owners', label: 'tabOwners' },
+  { id: 'works', label: 'tabWorks' },
+  { id: 'data', label: 'tabData' },
+];
+
+export function App() {
+  const [tab, setTab] = useState(() => (TABS.some((x) => `#${x.id}` === location.hash) ? location.hash.slice(1) : 'owners'));
+  const select = (id: string) => {
+    setTab(id);
+    history.replaceState(null, '', `#${id}`);
+  };
+  // Arrow keys move between tabs, as the WAI-ARIA tabs pattern expects.
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const i = TABS.findIndex((x) => x.id === tab);
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    const next = TABS[(i + step + TABS.length) % TABS.length];
+    select(next.id);
+    document.getElementById(`tab-${next.id}`)?.focus();
+  };
+  return (
+    <>
+      <header>
+        <h1>{t('optionsTitle')}</h1>
+        <div role="tablist" aria-label={t('optionsTitle')} onKeyDown={onKeyDown}>
+          {TABS.map((x) => (
+            <button
+              key={x.id}
+              id={`tab-${x.id}`}
+              role="tab"
+              type="button"
+              aria-selected={tab === x.id}
+              aria-controls={`panel-${x.id}`}
+              tabIndex={tab === x.id ? 0 : -1}
+              onClick={() => select(x.id)}
+            >
+              {t(x.label)}
+            </button>
+          ))}
+        </div>
+      </header>
+      <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        {tab === 'owners' && <OwnersTab />}
+        {tab === 'works' && <WorksTab />}
+        {tab === 'data' && <DataTab />}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,134 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { RecordEditor } from '@/components/RecordEditor';
+import { RecordList, type RecordListItem } from '@/components/RecordList';
+import type { FieldSpec } from '@/utils/schema/fields';
+import type { Finding } from '@/utils/messages/contract';
+import { t } from '@/utils/i18n';
+
+/** A stored record; a draft not saved yet has the id ''. */
+type Stored = { id: string; tags: string[] };
+
+export interface RecordsTabConfig<T extends Stored> {
+  listLabel: string;
+  searchHint: string;
+  newLabel: string;
+  fields: readonly FieldSpec[];
+  /** Records matching the search, newest first. */
+  list: (query: { text: string; tag: string }) => Promise<T[]>;
+  tags: () => Promise<string[]>;
+  blank: () => T;
+  save: (draft: T) => Promise<T>;
+  remove: (record: T) => Promise<unknown>;
+  deleteMessage: (record: T) => Promise<string>;
+  describe: (record: T) => RecordListItem;
+  check: (draft: T) => Finding[];
+  limits?: Partial<Record<string, number>>;
+  renderSpecial?: (spec: FieldSpec, value: unknown, onChange: (v: unknown) => void) => ReactNode;
+}
+
+/** Search, list and edit one kind of record (owners or works). */
+export function RecordsTab<T extends Stored>(config: RecordsTabConfig<T>) {
+  const [text, setText] = useState('');
+  const [tag, setTag] = useState('');
+  const records = useLiveQuery(() => config.list({ text, tag }), [text, tag]);
+  const tags = useLiveQuery(config.tags, []) ?? [];
+  const [selectedId, setSelectedId] = useState<string>();
+  const [draft, setDraft] = useState<T | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [confirm, setConfirm] = useState<{ record: T; message: string } | null>(null);
+
+  // Load the chosen record into the form, unless the user is editing it.
+  const selected = records?.find((r) => r.id === selectedId);
+  useEffect(() => {
+    if (selected && !dirty) setDraft(selected);
+  }, [selected, dirty]);
+
+  const edit = (next: T) => {
+    setDraft(next);
+    setDirty(true);
+    setStatus(null);
+  };
+  const pick = (id: string) => {
+    setSelectedId(id);
+    setDirty(false);
+    setStatus(null);
+    setDraft(records?.find((r) => r.id === id) ?? null);
+  };
+  const save = async () => {
+    if (!draft) return;
+    try {
+      const saved = await config.save(draft);
+      setSelectedId(saved.id);
+      setDraft(saved);
+      setDirty(false);
+      setStatus({ ok: true, text: t('saved') });
+    } catch (e) {
+      setStatus({ ok: false, text: (e as Error).message });
+    }
+  };
+  const askDelete = async () => {
+    if (!selected) return;
+    setConfirm({ record: selected, message: await config.deleteMessage(selected) });
+  };
+  const doDelete = async () => {
+    if (!confirm) return;
+    await config.remove(confirm.record);
+    setConfirm(null);
+    setSelectedId(undefined);
+    setDraft(null);
+    setDirty(false);
+  };
+
+  const findings = draft ? config.check(draft) : [];
+  return (
+    <div className="records">
+      <aside>
+        <label className="visually-hidden" htmlFor="record-search">{t('search')}</label>
+        <input id="record-search" type="search" placeholder={config.searchHint} value={text} onChange={(e) => setText(e.target.value)} />
+        <label className="visually-hidden" htmlFor="record-tag">{t('tagFilter')}</label>
+        <select id="record-tag" value={tag} onChange={(e) => setTag(e.target.value)}>
+          <option value="">{t('allTags')}</option>
+          {tags.map((x) => <option key={x} value={x}>{x}</option>)}
+        </select>
+        <button type="button" className="primary" onClick={() => { setSelectedId(undefined); setDraft(config.blank()); setDirty(true); setStatus(null); }}>
+          {config.newLabel}
+        </button>
+        <RecordList label={config.listLabel} items={(records ?? []).map(config.describe)} selectedId={selectedId} onSelect={pick} emptyText={t('noRecords')} />
+      </aside>
+      <section aria-live="polite">
+        {draft ? (
+          <RecordEditor
+            title={draft.id ? config.describe(draft).title : config.newLabel}
+            fields={config.fields}
+            draft={draft}
+            onChange={edit}
+            findings={findings}
+            limits={config.limits}
+            renderSpecial={config.renderSpecial}
+            actions={
+              <>
+                <button type="button" className="primary" onClick={save} disabled={!dirty}>{t('save')}</button>
+                {draft.id && <button type="button" className="danger" onClick={askDelete}>{t('delete')}</button>}
+                {dirty && <span className="muted">{t('unsaved')}</span>}
+                {status && <span role="status" className={status.ok ? 'status' : 'msg error'}>{status.text}</span>}
+              </>
+            }
+          />
+        ) : (
+          <p className="muted">{t('selectToEdit')}</p>
+        )}
+      </section>
+      <ConfirmDialog
+        open={!!confirm}
+        message={confirm?.message ?? ''}
+        confirmLabel={t('delete')}
+        cancelLabel={t('cancel')}
+        onConfirm={doDelete}
+        onCancel={() => setConfirm(null)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { OwnerPicker } from '@/components/OwnerPicker';
+import { getDb } from '@/utils/storage/db';
+import { deleteWork, listOwners, listTags, listWorks, saveWork } from '@/utils/storage/repository';
+import { WORK_FIELDS } from '@/utils/schema/fields';
+import { Work } from '@/utils/schema/work';
+import { checkWork } from '@/utils/rules/work';
+import { FIELD_LIMITS } from '@/utils/rules/limits';
+import { t } from '@/utils/i18n';
+import { RecordsTab } from './RecordsTab';
+
+const COUNTED = Object.fromEntries(Object.entries(FIELD_LIMITS).map(([key, limit]) => [key, limit.max]));
+
+export function WorksTab() {
+  const db = getDb();
+  const owners = useLiveQuery(() => listOwners(db), []) ?? [];
+  return (
+    <RecordsTab<Work>
+      listLabel={t('tabWorks')}
+      searchHint={t('searchWorksHint')}
+      newLabel={t('newWork')}
+      fields={WORK_FIELDS}
+      list={(q) => listWorks(db, q)}
+      tags={async () => (await listTags(db)).works}
+      blank={() => ({ ...Work.parse({ id: 'new' }), id: '' })}
+      save={(draft) => saveWork(db, draft)}
+      remove={(w) => deleteWork(db, w.id)}
+      deleteMessage={async (w) => t('confirmDeleteWork', [w.fullName || t('unnamed')])}
+      describe={(w) => ({
+        id: w.id,
+        title: [w.fullName || t('unnamed'), w.version].filter(Boolean).join(' '),
+        subtitle: w.ownerIds.map((id) => owners.find((o) => o.id === id)?.name).filter(Boolean).join('、'),
+        tags: w.tags,
+      })}
+      check={(draft) => checkWork(draft, owners.filter((o) => draft.ownerIds.includes(o.id)))}
+      limits={COUNTED}
+      renderSpecial={(spec, value, onChange) =>
+        spec.input === 'owners' ? (
+          <OwnerPicker
+            label={`${spec.zh} ${spec.en}`}
+            owners={owners}
+            value={(value as string[]) ?? []}
+            onChange={onChange}
+            texts={{ add: t('addOwner'), moveUp: t('moveUp'), remove: t('remove'), first: t('firstOwner'), unnamed: t('unnamed') }}
+          />
+        ) : undefined
+      }
+    />
+  );
+}
