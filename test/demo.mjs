@@ -40,7 +40,7 @@ const imported = await options.evaluate((b) => chrome.runtime.sendMessage({ type
 console.log('示例资料 / sample profiles:', JSON.stringify(imported));
 
 const portal = await context.newPage();
-await portal.goto('https://register.ccopyright.com.cn/login.html');
+await portal.goto('https://register.ccopyright.com.cn/r11.html#/application');
 console.log(`演示已打开：页面是本地副本，点击工具栏中的“软著助手”图标。关闭浏览器即结束。
 The demo is open: the portal pages are local replicas; click the 软著助手 toolbar icon. Close the browser to end.`);
 await new Promise((resolve) => context.on('close', resolve));
