@@ -67,7 +67,7 @@ export function FieldControl({ spec, value, onChange, findings = [], maxLength }
       );
       break;
     case 'boolean':
-      control = <input {...common} type="checkbox" style={{ width: 'auto' }} checked={value === true} onChange={(e) => onChange(e.target.checked)} />;
+      control = <input {...common} type="checkbox" className="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />;
       break;
     case 'tags':
       control = (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { t, type MessageKey } from '@/utils/i18n';
 import { OwnersTab } from './OwnersTab';
 import { WorksTab } from './WorksTab';
@@ -10,8 +10,16 @@ const TABS: { id: string; label: MessageKey }[] = [
   { id: 'data', label: 'tabData' },
 ];
 
+const tabFromHash = () => (TABS.some((x) => `#${x.id}` === location.hash) ? location.hash.slice(1) : 'owners');
+
 export function App() {
-  const [tab, setTab] = useState(() => (TABS.some((x) => `#${x.id}` === location.hash) ? location.hash.slice(1) : 'owners'));
+  const [tab, setTab] = useState(tabFromHash);
+  // Links such as options.html#data (from the popup or a bookmark) switch tabs without a reload.
+  useEffect(() => {
+    const onHash = () => setTab(tabFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   const select = (id: string) => {
     setTab(id);
     history.replaceState(null, '', `#${id}`);
