@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseBundle, parseBundleText } from '@/utils/schema/bundle';
+import { importBundle } from '@/utils/storage/bundle-io';
+import { guessMapping, rowsToOwners } from '@/utils/spreadsheet/owner-mapping';
+import { parseCsv, TableReadError } from '@/utils/spreadsheet/table';
+import { freshDb, sampleBundle } from './helpers';
+
+const FORBIDDEN = ['__proto__', 'constructor', 'prototype'];
+
+describe('bundle import under hostile input', () => {
+  it('any JSON value is answered with ok or located errors, never a throw', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const r = parseBundle(value);
+        if (!r.ok) expect(r.errors.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('any text is answered without a throw', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (text) => {
+        expect(typeof parseBundleText(text).ok).toBe('boolean');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a record with a random wrong-typed field is refused naming that field', () => {
+    const fields = ['name', 'idNumber', 'phone', 'tags', 'kind'] as const;
+    fc.assert(
+      fc.property(fc.constantFrom(...fields), fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.object()), (field, value) => {
+        const b = sampleBundle();
+        b.owners[1][field] = value;
+        const r = parseBundle(b);
+        expect(r.ok).toBe(false);
+        expect(r.ok ? [] : r.errors.map((e) => e.path)).toContain(`owners[1].${field}`);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('prototype-reaching keys anywhere are dropped, and Object.prototype stays clean', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...FORBIDDEN), fc.constantFrom('top', 'owner', 'nested'), (key, where) => {
+        const text = JSON.stringify(sampleBundle());
+        const injected = `"${key}":{"polluted":"yes"},`;
+        const hostile =
+          where === 'top' ? text.replace('{', `{${injected}`) : where === 'owner' ? text.replace('{"id":"o-zhang-san"', `{${injected}"id":"o-zhang-san"`).replace('"id": "o-zhang-san"', `${injected}"id": "o-zhang-san"`) : text.replace('"realName":{', `"realName":{${injected}`);
+        const r = parseBundleText(hostile);
+        expect(r.ok).toBe(true);
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        if (r.ok) expect(JSON.stringify(r.value)).not.toContain('polluted');
+      }),
+    );
+  });
+
+  it('huge strings are kept whole, not truncated or refused', async () => {
+    const { db } = freshDb();
+    const b = sampleBundle();
+    b.owners[0].notes = '备'.repeat(1_000_000);
+    const r = await importBundle(db, b);
+    expect(r.ok).toBe(true);
+    expect((await db.owners.get('o-zhang-san'))?.notes.length).toBe(1_000_000);
+  });
+
+  it('10 000 owners import in one transaction, and one bad record among them writes nothing', async () => {
+    const { db } = freshDb();
+    const owners = Array.from({ length: 10_000 }, (_, i) => ({ id: `o-${i}`, kind: 'person', name: `客户${i}` }));
+    const bad = { format: 'ruanzhu-bundle', version: 1, exportedAt: '2026-11-23T00:00:00Z', owners: owners.map((o, i) => (i === 9_999 ? { ...o, kind: 42 } : o)), works: [] };
+    const refused = await importBundle(db, bad);
+    expect(refused.ok ? [] : refused.errors.map((e) => e.path)).toEqual(['owners[9999].kind']);
+    expect(await db.owners.count()).toBe(0);
+    const good = await importBundle(db, { ...bad, owners });
+    expect(good).toMatchObject({ ok: true, owners: 10_000 });
+    expect(await db.owners.count()).toBe(10_000);
+  });
+});
+
+describe('CSV import under hostile input', () => {
+  it('any text either parses to a table whose rows become owners or errors, or is refused with a TableReadError', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (text) => {
+        try {
+          const t = parseCsv(text);
+          const r = rowsToOwners(t, guessMapping(t.headers), [], () => 'o-x');
+          expect(r.owners.length + r.errors.length).toBeGreaterThanOrEqual(0);
+        } catch (e) {
+          expect(e).toBeInstanceOf(TableReadError);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('column titles that are prototype keys do not pollute', () => {
+    const t = parseCsv('__proto__,constructor,姓名,证件号码\n{"x":1},y,张三,110105199003072012\n');
+    const r = rowsToOwners(t, guessMapping(t.headers), [], () => 'o-x');
+    expect(r.owners[0]?.name).toBe('张三');
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
