@@ -15,6 +15,10 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'",
     },
+    commands: {
+      // Fills the active tab with the owner and work chosen for it in the popup.
+      'fill-page': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_commandFill__' },
+    },
     browser_specific_settings: {
       gecko: { id: 'ruanzhu-assistant@example.org', strict_min_version: '115.0' },
     },

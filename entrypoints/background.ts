@@ -1,7 +1,31 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { classifySender, handleBackgroundMessage } from '@/utils/messages/background-handler';
+import { FillResponse } from '@/utils/messages/contract';
+import { toTab } from '@/utils/messages/send';
 import { getDb } from '@/utils/storage/db';
+import { forgetTab, loadTabState, updateTabState } from '@/utils/storage/tab-state';
+
+/** The keyboard shortcut: fill the active tab with its chosen profile; the badge tells the outcome. */
+async function fillActiveTab() {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return;
+  const tabId = tab.id;
+  const action = browser.action ?? browser.browserAction;
+  const { ownerId, workId } = await loadTabState(tabId);
+  if (!ownerId) {
+    // Nothing chosen for this tab yet: the popup is where that happens.
+    await action.setBadgeText({ tabId, text: '?' });
+    return;
+  }
+  const answer = FillResponse.safeParse(await toTab(tabId, { type: 'ruanzhu:fill', ownerId, workId }).catch(() => null));
+  if (!answer.success) return action.setBadgeText({ tabId, text: '' });
+  await updateTabState(tabId, { lastFill: answer.data });
+  const filled = answer.data.results.filter((r) => r.status === 'filled').length;
+  const problems = answer.data.results.some((r) => ['too-long', 'ambiguous', 'rejected'].includes(r.status));
+  await action.setBadgeBackgroundColor({ tabId, color: problems ? '#b3261e' : '#1a7f37' });
+  await action.setBadgeText({ tabId, text: String(filled) });
+}
 
 export default defineBackground(() => {
   const origin = browser.runtime.getURL('/');
@@ -11,4 +35,8 @@ export default defineBackground(() => {
     if (!kind) return undefined;
     return handleBackgroundMessage(getDb(), message, kind);
   });
+  browser.commands.onCommand.addListener((command) => {
+    if (command === 'fill-page') void fillActiveTab();
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 });

@@ -17,6 +17,8 @@ const step = (name, ok) => {
   if (!ok) console.error(`✗ ${name}`);
 };
 
+// Regenerates WXT's types (e.g. the message keys of public/_locales) before the type check.
+step('wxt prepare', run(bin('wxt'), ['prepare']) === 0);
 step('type check (tsc)', run(bin('tsc'), ['--noEmit']) === 0);
 step('unit tests (vitest)', run(bin('vitest'), ['run', '--config', 'test/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile=${join(REPORTS, 'unit.json')}`]) === 0);
 step('build chrome-mv3', run(bin('wxt'), ['build']) === 0);

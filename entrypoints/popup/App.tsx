@@ -4,10 +4,29 @@ import { browser } from 'wxt/browser';
 import { getDb } from '@/utils/storage/db';
 import { listOwners, listWorks } from '@/utils/storage/repository';
 import { toTab } from '@/utils/messages/send';
-import type { DetectResponse } from '@/utils/messages/contract';
+import type { DetectResponse, FillResponse, UndoResponse } from '@/utils/messages/contract';
+import { loadTabState, updateTabState, type TabState } from '@/utils/storage/tab-state';
+import { FillReport } from '@/components/FillReport';
 import { t } from '@/utils/i18n';
+import { fieldLabel } from './field-label';
 import { PAGE_NAMES, SITE_NAMES } from './page-names';
-import { loadChoice, saveChoice, targetTabId, type Choice } from './tab-choice';
+import { targetTabId } from './target-tab';
+
+type Choice = Pick<TabState, 'ownerId' | 'workId'>;
+
+const STATUS_TEXT = {
+  filled: t('statusFilled'),
+  kept: t('statusKept'),
+  'too-long': t('statusTooLong'),
+  ambiguous: t('statusAmbiguous'),
+  'not-found': t('statusNotFound'),
+  rejected: t('statusRejected'),
+};
+
+function summarise(report: FillResponse): string {
+  const count = (...s: string[]) => report.results.filter((r) => s.includes(r.status)).length;
+  return t('fillSummary', [count('filled'), count('kept'), count('too-long', 'ambiguous', 'rejected', 'not-found')]);
+}
 
 export function App() {
   const db = getDb();
@@ -15,13 +34,20 @@ export function App() {
   const [detected, setDetected] = useState<DetectResponse | null | 'pending'>('pending');
   const [choice, setChoice] = useState<Choice>({});
   const [ownerText, setOwnerText] = useState('');
+  const [report, setReport] = useState<FillResponse | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState('');
+  const [overwrite, setOverwrite] = useState(false);
+  const [addOwnerRows, setAddOwnerRows] = useState(false);
 
   useEffect(() => {
     void (async () => {
       const id = await targetTabId();
       setTabId(id);
       if (id === null) return setDetected(null);
-      setChoice(await loadChoice(id));
+      const state = await loadTabState(id);
+      setChoice({ ownerId: state.ownerId, workId: state.workId });
+      setReport(state.lastFill ?? null);
       // No content script answers on other sites: that is "not a portal page", not an error.
       setDetected(await toTab(id, { type: 'ruanzhu:detect' }).catch(() => null));
     })();
@@ -36,8 +62,32 @@ export function App() {
 
   const choose = (next: Choice) => {
     setChoice(next);
-    if (tabId !== null) void saveChoice(tabId, next);
+    if (tabId !== null) void updateTabState(tabId, next);
   };
+
+  const fill = async () => {
+    if (tabId === null || !choice.ownerId) return;
+    setBusy(true);
+    setNote('');
+    try {
+      const r = (await toTab(tabId, { type: 'ruanzhu:fill', ownerId: choice.ownerId, workId: choice.workId, overwrite, addOwnerRows })) as FillResponse;
+      setReport(r);
+      await updateTabState(tabId, { lastFill: r });
+    } catch (e) {
+      setNote((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const undo = async () => {
+    if (tabId === null) return;
+    const r = (await toTab(tabId, { type: 'ruanzhu:undo' })) as UndoResponse;
+    setNote(t('undoDone', [r.results.filter((x) => x.status === 'restored').length]));
+    setReport(null);
+    await updateTabState(tabId, { lastFill: undefined });
+  };
+  const focus = (key: string) => tabId !== null && void toTab(tabId, { type: 'ruanzhu:focus', key });
+  const chosenWork = works?.find((w) => w.id === choice.workId);
 
   const page = detected === 'pending' ? null : detected?.page;
   return (
@@ -79,6 +129,39 @@ export function App() {
           <option key={w.id} value={w.id}>{[w.fullName || t('unnamed'), w.version].filter(Boolean).join(' ')}</option>
         ))}
       </select>
+
+      {page && (
+        <>
+          <label className="option">
+            <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} />
+            {t('overwrite')}
+          </label>
+          {(chosenWork?.ownerIds.length ?? 0) > 1 && (
+            <label className="option">
+              <input type="checkbox" checked={addOwnerRows} onChange={(e) => setAddOwnerRows(e.target.checked)} />
+              {t('addOwnerRows')}
+            </label>
+          )}
+          <div className="actions">
+            <button type="button" className="primary" disabled={!choice.ownerId || busy} onClick={fill} title={choice.ownerId ? undefined : t('needOwner')}>
+              {busy ? t('fillRunning') : t('fillPage')}
+            </button>
+            <button type="button" disabled={!report || busy} onClick={undo}>{t('undo')}</button>
+          </div>
+          {note && <p role="status">{note}</p>}
+          {report && (
+            <FillReport
+              title={t('fillResults')}
+              report={report}
+              statusText={STATUS_TEXT}
+              summary={summarise(report)}
+              labelOf={fieldLabel}
+              focusLabel={t('focusField')}
+              onFocus={focus}
+            />
+          )}
+        </>
+      )}
 
       <footer>
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('popupManage')}</button>

@@ -13,9 +13,17 @@ export const FillRequest = z.object({
   type: z.literal('ruanzhu:fill'),
   ownerId: z.string().min(1),
   workId: z.string().min(1).optional(),
+  /** Also replace values the user typed (off by default: the user's text is kept and reported). */
+  overwrite: z.boolean().optional(),
+  /** Add copyright-owner rows through the page's own 添加 button when the work has more owners. */
+  addOwnerRows: z.boolean().optional(),
 });
 export const CheckRequest = z.object({ type: z.literal('ruanzhu:check') });
-export const ContentRequest = z.discriminatedUnion('type', [DetectRequest, FillRequest, CheckRequest]);
+/** Restores the values from before the last fill on the tab's current page. */
+export const UndoRequest = z.object({ type: z.literal('ruanzhu:undo') });
+/** Scrolls to a field of the last report and focuses it, so the user can see it. */
+export const FocusRequest = z.object({ type: z.literal('ruanzhu:focus'), key: z.string().min(1) });
+export const ContentRequest = z.discriminatedUnion('type', [DetectRequest, FillRequest, CheckRequest, UndoRequest, FocusRequest]);
 export type ContentRequest = z.infer<typeof ContentRequest>;
 
 export const Site = z.enum(['ccopyright', 'aliyun']);
@@ -34,8 +42,15 @@ export const FillResponse = z.object({
   results: z.array(
     z.object({ key: z.string(), status: FillStatus, value: z.string().optional(), reason: z.string().optional() }),
   ),
+  /** Why nothing could be filled at all (page not recognised, owner not found). */
+  error: z.string().optional(),
 });
 export type FillResponse = z.infer<typeof FillResponse>;
+
+export const UndoResponse = z.object({
+  results: z.array(z.object({ key: z.string(), status: z.enum(['restored', 'skipped', 'failed']), reason: z.string().optional() })),
+});
+export type UndoResponse = z.infer<typeof UndoResponse>;
 
 export const Severity = z.enum(['error', 'warning', 'info']);
 export const Finding = z.object({

@@ -1,29 +1,33 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { FillResponse } from '../messages/contract';
 
-/** The owner and work chosen for a tab; kept in session storage so it is gone with the browser. */
-const Choice = z.object({ ownerId: z.string().optional(), workId: z.string().optional() });
-export type Choice = z.infer<typeof Choice>;
+/**
+ * What the extension remembers per tab, in session storage: gone when the browser closes, never
+ * written to disk. The popup and the keyboard shortcut share it.
+ */
+const TabState = z.object({
+  ownerId: z.string().optional(),
+  workId: z.string().optional(),
+  /** The last fill's report, so reopening the popup still shows it. */
+  lastFill: FillResponse.optional(),
+});
+export type TabState = z.infer<typeof TabState>;
 
-const keyOf = (tabId: number) => `choice:tab:${tabId}`;
+const keyOf = (tabId: number) => `tab:${tabId}`;
 
-export async function loadChoice(tabId: number): Promise<Choice> {
+export async function loadTabState(tabId: number): Promise<TabState> {
   const stored = await browser.storage.session.get(keyOf(tabId));
-  const parsed = Choice.safeParse(stored[keyOf(tabId)]);
+  const parsed = TabState.safeParse(stored[keyOf(tabId)]);
   return parsed.success ? parsed.data : {};
 }
 
-export async function saveChoice(tabId: number, choice: Choice): Promise<void> {
-  await browser.storage.session.set({ [keyOf(tabId)]: choice });
+export async function updateTabState(tabId: number, patch: Partial<TabState>): Promise<TabState> {
+  const next = { ...(await loadTabState(tabId)), ...patch };
+  await browser.storage.session.set({ [keyOf(tabId)]: next });
+  return next;
 }
 
-/**
- * The tab the popup acts on: the active tab, or `?tab=<id>` when the popup is opened as a page
- * (tests and keyboard users open it in a tab of its own; then the portal tab stays in the background).
- */
-export async function targetTabId(): Promise<number | null> {
-  const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
-  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
+export async function forgetTab(tabId: number): Promise<void> {
+  await browser.storage.session.remove(keyOf(tabId));
 }
