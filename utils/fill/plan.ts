@@ -1,4 +1,4 @@
-import { FEATURE_LIMITS } from '../portals/limits';
+import { FIELD_LIMITS, countChars } from '../rules/limits';
 import type { ControlSnapshot } from './collect';
 import { specOf, valueFor, type FillValues, type RawValue } from './keys';
 import type { MatchResult } from './match';
@@ -49,9 +49,6 @@ export function formatDate(iso: string, placeholder: string): string | null {
   return iso;
 }
 
-/** Characters as maxlength counts them: UTF-16 units, a Windows line break once (a textarea stores \n). */
-const charCount = (s: string) => s.replace(/\r\n/g, '\n').length;
-
 const asText = (v: RawValue) => (Array.isArray(v) ? v.join('、') : v);
 
 /** Options of a group that the wanted texts name, and the wanted texts that none names. */
@@ -66,13 +63,18 @@ function splitByOptions(wanted: readonly string[], options: readonly string[]): 
   return { picked: [...new Set(picked)], rest };
 }
 
+type Formatted = { value: string | string[]; limit?: number } | { action: PlanAction; reason: string };
+
 /** The formatted value, or a reason the control cannot take the profile's value. */
-function format(key: string, raw: RawValue, c: ControlSnapshot, siblings: ReadonlyMap<string, ControlSnapshot>): { value: string | string[] } | { action: PlanAction; reason: string } {
+function format(key: string, raw: RawValue, c: ControlSnapshot, siblings: ReadonlyMap<string, ControlSnapshot>): Formatted {
   if (key === 'work.languagesOther') {
-    // The options of the 编程语言 group take what they can; the text box takes the rest.
+    // The options of the 编程语言 group take what they can; the text box takes the rest, within
+    // what the options left of the field's one limit (options + text).
     const group = siblings.get('work.languages');
-    const rest = group?.options ? splitByOptions(raw as string[], group.options).rest : (raw as string[]);
-    return rest.length ? { value: rest.join('、') } : { action: 'no-value', reason: '全部编程语言已在选项中勾选' };
+    const { picked, rest } = group?.options ? splitByOptions(raw as string[], group.options) : { picked: [], rest: raw as string[] };
+    if (!rest.length) return { action: 'no-value', reason: '全部编程语言已在选项中勾选' };
+    const used = picked.length ? countChars(picked.join('、')) + 1 : 0;
+    return { value: rest.join('、'), limit: FIELD_LIMITS.languages.max - used };
   }
   switch (c.kind) {
     case 'date': {
@@ -107,8 +109,11 @@ function isSame(c: ControlSnapshot, value: string | string[]): boolean {
 }
 
 /** The page's limit first (maxlength, counter); the portal table only when the page says nothing. */
-function limitFor(key: string, c: ControlSnapshot): number | null {
-  return c.maxLength ?? FEATURE_LIMITS[key] ?? null;
+function limitFor(key: string, c: ControlSnapshot, f: { limit?: number }): number | null {
+  if (c.maxLength !== null) return c.maxLength;
+  if (f.limit !== undefined) return f.limit;
+  const field = key.startsWith('work.') ? key.slice('work.'.length) : '';
+  return field in FIELD_LIMITS ? FIELD_LIMITS[field as keyof typeof FIELD_LIMITS].max : null;
 }
 
 export function planFill(matches: readonly MatchResult[], controls: readonly ControlSnapshot[], values: FillValues, opts: PlanOptions = {}): PlanItem[] {
@@ -125,8 +130,8 @@ export function planFill(matches: readonly MatchResult[], controls: readonly Con
     if ('action' in f) return { ...base, action: f.action, reason: f.reason };
     if (isSame(c, f.value)) return { ...base, action: 'same', value: f.value, reason: '页面上已是资料中的值' };
     if (c.value !== '' && !c.ours && !opts.overwrite) return { ...base, action: 'kept', value: c.value, reason: '保留页面上已有的值' };
-    const limit = typeof f.value === 'string' ? limitFor(m.key, c) : null;
-    const length = typeof f.value === 'string' ? charCount(f.value) : 0;
+    const limit = typeof f.value === 'string' ? limitFor(m.key, c, f) : null;
+    const length = typeof f.value === 'string' ? countChars(f.value) : 0;
     if (limit !== null && length > limit) {
       // Never truncate: a cut-off registration text is a wrong fill.
       return { ...base, action: 'too-long', value: f.value, reason: `${length} 字，超过上限 ${limit} 字` };

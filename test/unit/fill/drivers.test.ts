@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { checkboxDriver, radioDriver } from '@/utils/fill/drivers/choice';
+import { checkboxDriver } from '@/utils/fill/drivers/checkbox';
+import { radioDriver } from '@/utils/fill/drivers/radio';
 import { dateDriver } from '@/utils/fill/drivers/date';
 import { selectDriver } from '@/utils/fill/drivers/select';
 import { textDriver, watchComposition } from '@/utils/fill/drivers/text';

@@ -129,4 +129,11 @@ describe('编程语言: options take what they can, the text box the rest', () =
     expect(g).toMatchObject(wantGroup);
     expect(t).toMatchObject(wantText);
   });
+
+  it('options and text share one limit of 120 when the page shows none', () => {
+    const rest = 'L'.repeat(115);
+    // Java plus its separator use 5 of the 120 characters: 115 are left for the text box.
+    expect(plan(`Java、${rest}`)[1]).toMatchObject({ action: 'fill', value: rest });
+    expect(plan(`Java、${rest}L`)[1]).toMatchObject({ action: 'too-long', reason: '116 字，超过上限 115 字' });
+  });
 });

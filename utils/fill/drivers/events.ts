@@ -1,3 +1,5 @@
+import { isVisible } from '../collect';
+
 /**
  * The small vocabulary every driver speaks: user-like clicks, focus in and out dispatched by hand,
  * a tick, and waiting for the page to react.
@@ -84,3 +86,7 @@ export function shownSet(selector: string, isShown: (el: Element) => boolean): S
 export type DriverResult = { ok: true; value: string | string[] } | { ok: false; status: 'not-found' | 'rejected'; reason: string };
 export const rejected = (reason: string): DriverResult => ({ ok: false, status: 'rejected', reason });
 export const missing = (reason: string): DriverResult => ({ ok: false, status: 'not-found', reason });
+
+/** The visible option wrappers of a radio or checkbox group. */
+export const optionItems = (group: Element, selector: string): Element[] => [...group.querySelectorAll(selector)].filter(isVisible);
+export const itemDisabled = (item: Element): boolean => item.matches('.is-disabled, [aria-disabled="true"]') || !!item.querySelector('input:disabled');

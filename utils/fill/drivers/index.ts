@@ -1,7 +1,8 @@
 import type { ControlKind } from '../collect';
-import { checkboxDriver, radioDriver } from './choice';
+import { checkboxDriver } from './checkbox';
 import { dateDriver } from './date';
 import type { DriverResult } from './events';
+import { radioDriver } from './radio';
 import { selectDriver } from './select';
 import { textDriver } from './text';
 

@@ -15,7 +15,9 @@ export function watchComposition(doc: Document): void {
 /**
  * Sets the value the way typing does. The prototype's setter bypasses the value tracker that
  * Vue's and React's inputs install on the element itself: a plain `el.value = x` would be recorded
- * as already seen and the following `input` event dropped.
+ * as already seen and the following `input` event dropped. (A content script's isolated world does
+ * not see a tracker installed by the page's scripts; the setter keeps this right in any world, and
+ * the unit tests run it in the same world as the replica's tracker.)
  */
 export function setNativeValue(el: TextField, value: string): void {
   const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
