@@ -35,6 +35,12 @@ export const RULES = {
   'work.development-mode': { severity: 'warning', zh: '开发方式', en: 'Development mode' },
   'work.rights': { severity: 'warning', zh: '权利取得方式与权利范围', en: 'Acquisition and scope of rights' },
   'work.lengths': { severity: 'error', zh: '软件功能与特点的字数', en: 'Lengths of the feature texts' },
+  'materials.source.pages': { severity: 'error', zh: '程序鉴别材料：PDF，前后各 30 页', en: 'Source material: PDF, first and last 30 pages' },
+  'materials.source.lines': { severity: 'warning', zh: '程序鉴别材料每页不少于 50 行', en: 'Source material: at least 50 lines a page' },
+  'materials.doc.pages': { severity: 'error', zh: '文档鉴别材料：PDF，前后各 30 页', en: 'Documentation material: PDF, first and last 30 pages' },
+  'materials.doc.lines': { severity: 'warning', zh: '文档鉴别材料每页不少于 30 行', en: 'Documentation material: at least 30 lines a page' },
+  'materials.header': { severity: 'error', zh: '页眉有软件名称、版本号，并有页码', en: 'Headers carry name, version and page number' },
+  'materials.content': { severity: 'warning', zh: '无空白页，无个人信息与密钥', en: 'No blank pages, personal data or secrets' },
   'materials.consistency': { severity: 'error', zh: '各处的软件名称与版本号一致', en: 'Name and version agree everywhere' },
 } as const satisfies Record<string, RuleInfo>;
 
