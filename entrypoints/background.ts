@@ -1,10 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { classifySender, handleBackgroundMessage } from '@/utils/messages/background-handler';
-import { FillResponse } from '@/utils/messages/contract';
+import { CHANGED, FillResponse } from '@/utils/messages/contract';
 import { toTab } from '@/utils/messages/send';
 import { getDb } from '@/utils/storage/db';
 import { forgetTab, loadTabState, updateTabState } from '@/utils/storage/tab-state';
+
+/** Tells open extension pages that profiles changed; nobody listening is fine. */
+function announceChange() {
+  browser.runtime.sendMessage(CHANGED).catch(() => undefined);
+}
 
 /** The keyboard shortcut: fill the active tab with its chosen profile; the badge tells the outcome. */
 async function fillActiveTab() {
@@ -33,7 +38,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => {
     const kind = classifySender(sender, browser.runtime.id, origin);
     if (!kind) return undefined;
-    return handleBackgroundMessage(getDb(), message, kind);
+    return handleBackgroundMessage(getDb(), message, kind, announceChange);
   });
   browser.commands.onCommand.addListener((command) => {
     if (command === 'fill-page') void fillActiveTab();

@@ -1,5 +1,4 @@
-import { getDb } from '@/utils/storage/db';
-import { deleteOwner, listOwners, listTags, saveOwner } from '@/utils/storage/repository';
+import { store, orThrow } from '@/utils/messages/store-client';
 import { OWNER_FIELDS } from '@/utils/schema/fields';
 import { Owner } from '@/utils/schema/owner';
 import { checkOwner } from '@/utils/rules/owner';
@@ -7,19 +6,18 @@ import { t } from '@/utils/i18n';
 import { RecordsTab } from './RecordsTab';
 
 export function OwnersTab() {
-  const db = getDb();
   return (
     <RecordsTab<Owner>
       listLabel={t('tabOwners')}
       searchHint={t('searchOwnersHint')}
       newLabel={t('newOwner')}
       fields={OWNER_FIELDS}
-      list={(q) => listOwners(db, q)}
-      tags={async () => (await listTags(db)).owners}
+      list={store.owners}
+      tags={async () => (await store.tags()).owners}
       blank={() => ({ ...Owner.parse({ id: 'new', kind: 'person' }), id: '' })}
-      save={(draft) => saveOwner(db, draft)}
-      remove={(o) => deleteOwner(db, o.id)}
-      deleteMessage={async (o) => t('confirmDeleteOwner', [o.name || t('unnamed'), await db.works.where('ownerIds').equals(o.id).count()])}
+      save={(draft) => orThrow(store.saveOwner(draft))}
+      remove={(o) => orThrow(store.deleteOwner(o.id))}
+      deleteMessage={async (o) => t('confirmDeleteOwner', [o.name || t('unnamed'), await store.linkedWorks(o.id)])}
       describe={(o) => ({ id: o.id, title: o.name || t('unnamed'), subtitle: [o.category, o.idNumber].filter(Boolean).join(' · '), tags: o.tags })}
       check={checkOwner}
     />

@@ -1,11 +1,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { RecordEditor } from '@/components/RecordEditor';
 import { RecordList, type RecordListItem } from '@/components/RecordList';
 import type { FieldSpec } from '@/utils/schema/fields';
 import type { Finding } from '@/utils/messages/contract';
 import { t } from '@/utils/i18n';
+import { useStore } from '@/utils/messages/store-client';
 
 /** A stored record; a draft not saved yet has the id ''. */
 type Stored = { id: string; tags: string[] };
@@ -32,8 +32,8 @@ export interface RecordsTabConfig<T extends Stored> {
 export function RecordsTab<T extends Stored>(config: RecordsTabConfig<T>) {
   const [text, setText] = useState('');
   const [tag, setTag] = useState('');
-  const records = useLiveQuery(() => config.list({ text, tag }), [text, tag]);
-  const tags = useLiveQuery(config.tags, []) ?? [];
+  const records = useStore(() => config.list({ text, tag }), [text, tag]);
+  const tags = useStore(config.tags, []) ?? [];
   const [selectedId, setSelectedId] = useState<string>();
   const [draft, setDraft] = useState<T | null>(null);
   const [dirty, setDirty] = useState(false);

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { DataErrorList } from '@/components/DataErrorList';
 import { background } from '@/utils/messages/send';
 import { makeBundle } from '@/utils/schema/bundle';
-import { getDb } from '@/utils/storage/db';
+import { store } from '@/utils/messages/store-client';
 import { newId } from '@/utils/storage/repository';
 import { guessMapping, MAPPABLE_OWNER_FIELDS, rowsToOwners, type ColumnMapping } from '@/utils/spreadsheet/owner-mapping';
 import { readTable, type Table } from '@/utils/spreadsheet/table';
@@ -21,7 +21,7 @@ export function SheetImport() {
     setMessage(null);
     try {
       const next = await readTable(file);
-      setExisting(await getDb().owners.toArray());
+      setExisting(await store.owners());
       setTable(next);
       setMapping(guessMapping(next.headers));
     } catch (e) {

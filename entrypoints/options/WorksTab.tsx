@@ -1,7 +1,5 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { OwnerPicker } from '@/components/OwnerPicker';
-import { getDb } from '@/utils/storage/db';
-import { deleteWork, listOwners, listTags, listWorks, saveWork } from '@/utils/storage/repository';
+import { orThrow, store, useStore } from '@/utils/messages/store-client';
 import { WORK_FIELDS } from '@/utils/schema/fields';
 import { Work } from '@/utils/schema/work';
 import { checkWork } from '@/utils/rules/work';
@@ -12,19 +10,18 @@ import { RecordsTab } from './RecordsTab';
 const COUNTED = Object.fromEntries(Object.entries(FIELD_LIMITS).map(([key, limit]) => [key, limit.max]));
 
 export function WorksTab() {
-  const db = getDb();
-  const owners = useLiveQuery(() => listOwners(db), []) ?? [];
+  const owners = useStore(() => store.owners(), []) ?? [];
   return (
     <RecordsTab<Work>
       listLabel={t('tabWorks')}
       searchHint={t('searchWorksHint')}
       newLabel={t('newWork')}
       fields={WORK_FIELDS}
-      list={(q) => listWorks(db, q)}
-      tags={async () => (await listTags(db)).works}
+      list={store.works}
+      tags={async () => (await store.tags()).works}
       blank={() => ({ ...Work.parse({ id: 'new' }), id: '' })}
-      save={(draft) => saveWork(db, draft)}
-      remove={(w) => deleteWork(db, w.id)}
+      save={(draft) => orThrow(store.saveWork(draft))}
+      remove={(w) => orThrow(store.deleteWork(w.id))}
       deleteMessage={async (w) => t('confirmDeleteWork', [w.fullName || t('unnamed')])}
       describe={(w) => ({
         id: w.id,

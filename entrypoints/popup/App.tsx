@@ -1,8 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
-import { getDb } from '@/utils/storage/db';
-import { listOwners, listWorks } from '@/utils/storage/repository';
+import { store, useStore } from '@/utils/messages/store-client';
 import { toTab } from '@/utils/messages/send';
 import type { DetectResponse, FillResponse, UndoResponse } from '@/utils/messages/contract';
 import { loadTabState, updateTabState, type TabState } from '@/utils/storage/tab-state';
@@ -29,7 +27,6 @@ function summarise(report: FillResponse): string {
 }
 
 export function App() {
-  const db = getDb();
   const [tabId, setTabId] = useState<number | null>(null);
   const [detected, setDetected] = useState<DetectResponse | null | 'pending'>('pending');
   const [choice, setChoice] = useState<Choice>({});
@@ -53,10 +50,10 @@ export function App() {
     })();
   }, []);
 
-  const owners = useLiveQuery(() => listOwners(db, { text: ownerText }), [ownerText]);
-  const works = useLiveQuery(() => (choice.ownerId ? listWorks(db, { ownerId: choice.ownerId }) : Promise.resolve([])), [choice.ownerId]);
-  const hasProfiles = useLiveQuery(() => db.owners.count(), []) !== 0;
-  const chosenOwner = useLiveQuery(async () => (choice.ownerId ? db.owners.get(choice.ownerId) : undefined), [choice.ownerId]);
+  const owners = useStore(() => store.owners({ text: ownerText }), [ownerText]);
+  const works = useStore(async () => (choice.ownerId ? store.works({ ownerId: choice.ownerId }) : []), [choice.ownerId]);
+  const hasProfiles = useStore(async () => (await store.count()).owners > 0, []) !== false;
+  const chosenOwner = useStore(async () => (choice.ownerId ? store.owner(choice.ownerId) : null), [choice.ownerId]);
   // Keep the chosen owner listed even when the search no longer matches it.
   const ownerOptions = chosenOwner && owners && !owners.some((o) => o.id === chosenOwner.id) ? [chosenOwner, ...owners] : (owners ?? []);
 

@@ -45,3 +45,37 @@ describe('handleBackgroundMessage', () => {
     expect(values).toMatchObject({ owner: { name: '北京云帆科技有限公司' }, work: { fullName: '云帆客户关系管理系统' }, coOwners: [] });
   });
 });
+
+describe('store messages', () => {
+  const ask = (db: Parameters<typeof handleBackgroundMessage>[0], op: string, args: object = {}, onChange = () => {}) =>
+    handleBackgroundMessage(db, { type: 'ruanzhu:store', op, ...args }, 'extension-page', onChange);
+
+  it('saves, lists, counts, deletes, and announces each write', async () => {
+    const { db } = freshDb();
+    let changes = 0;
+    const count = () => changes++;
+    const saved = (await ask(db, 'save-owner', { record: { kind: 'person', name: '张三', tags: ['个人'] } }, count)) as { ok: true; record: { id: string } };
+    expect(saved.ok).toBe(true);
+    expect(await ask(db, 'owners', { query: { text: '张' } })).toHaveLength(1);
+    expect(await ask(db, 'tags')).toEqual({ owners: ['个人'], works: [] });
+    expect(await ask(db, 'count')).toEqual({ owners: 1, works: 0 });
+    const work = (await ask(db, 'save-work', { record: { fullName: 'X软件', ownerIds: [saved.record.id] } }, count)) as { ok: true; record: { id: string } };
+    expect(await ask(db, 'linked-works', { ownerId: saved.record.id })).toBe(1);
+    expect(await ask(db, 'delete-owner', { id: saved.record.id }, count)).toEqual({ ok: true, record: 1 });
+    expect(await ask(db, 'delete-work', { id: work.record.id }, count)).toMatchObject({ ok: true });
+    expect(changes).toBe(4);
+  });
+
+  it('a refused write answers with the reason and announces nothing', async () => {
+    const { db } = freshDb();
+    let changes = 0;
+    const r = await ask(db, 'save-work', { record: { fullName: 'X', ownerIds: ['o-none'] } }, () => changes++);
+    expect(r).toMatchObject({ ok: false, error: expect.stringContaining('o-none') });
+    expect(changes).toBe(0);
+  });
+
+  it('content scripts cannot use the store', async () => {
+    const { db } = freshDb();
+    expect(await handleBackgroundMessage(db, { type: 'ruanzhu:store', op: 'owners', query: {} }, 'content-script')).toBeUndefined();
+  });
+});

@@ -2,7 +2,8 @@ import type { Runtime } from 'webextension-polyfill';
 import { isPortalUrl } from '../portals/hosts';
 import type { RuanzhuDb } from '../storage/db';
 import { exportBundle, importBundle } from '../storage/bundle-io';
-import { BackgroundRequest, FROM_CONTENT_SCRIPTS, type PlanValuesResponse } from './contract';
+import { deleteOwner, deleteWork, listOwners, listTags, listWorks, saveOwner, saveWork } from '../storage/repository';
+import { BackgroundRequest, FROM_CONTENT_SCRIPTS, type PlanValuesResponse, type SaveResult, type StoreRequest } from './contract';
 
 export type SenderKind = 'extension-page' | 'content-script';
 
@@ -21,7 +22,13 @@ export function classifySender(sender: Runtime.MessageSender, extensionId: strin
  * Answers one background message, or returns undefined for anything that is not ours to answer
  * (unknown shape, wrong sender). Kept free of `browser` so tests drive it with a fake sender.
  */
-export async function handleBackgroundMessage(db: RuanzhuDb, message: unknown, sender: SenderKind | null): Promise<unknown> {
+export async function handleBackgroundMessage(
+  db: RuanzhuDb,
+  message: unknown,
+  sender: SenderKind | null,
+  /** Told after every write, so open pages can refresh. */
+  onChange: () => void = () => {},
+): Promise<unknown> {
   if (!sender) return undefined;
   const parsed = BackgroundRequest.safeParse(message);
   if (!parsed.success) return undefined;
@@ -29,8 +36,11 @@ export async function handleBackgroundMessage(db: RuanzhuDb, message: unknown, s
   if (sender === 'content-script' && !FROM_CONTENT_SCRIPTS.has(msg.type)) return undefined;
 
   switch (msg.type) {
-    case 'ruanzhu:import':
-      return importBundle(db, msg.bundle);
+    case 'ruanzhu:import': {
+      const result = await importBundle(db, msg.bundle);
+      if (result.ok) onChange();
+      return result;
+    }
     case 'ruanzhu:export':
       return exportBundle(db);
     case 'ruanzhu:plan-values': {
@@ -40,5 +50,42 @@ export async function handleBackgroundMessage(db: RuanzhuDb, message: unknown, s
       const coOwners = (await db.owners.bulkGet(others)).filter((o) => o !== undefined);
       return { owner, work, coOwners } satisfies PlanValuesResponse;
     }
+    case 'ruanzhu:store':
+      return handleStore(db, msg, onChange);
+  }
+}
+
+async function saved<T>(write: Promise<T>, onChange: () => void): Promise<SaveResult<T>> {
+  try {
+    const record = await write;
+    onChange();
+    return { ok: true, record };
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
+  }
+}
+
+function handleStore(db: RuanzhuDb, msg: StoreRequest, onChange: () => void): Promise<unknown> {
+  switch (msg.op) {
+    case 'owners':
+      return listOwners(db, msg.query);
+    case 'works':
+      return listWorks(db, msg.query);
+    case 'owner':
+      return db.owners.get(msg.id).then((o) => o ?? null);
+    case 'tags':
+      return listTags(db);
+    case 'count':
+      return Promise.all([db.owners.count(), db.works.count()]).then(([owners, works]) => ({ owners, works }));
+    case 'linked-works':
+      return db.works.where('ownerIds').equals(msg.ownerId).count();
+    case 'save-owner':
+      return saved(saveOwner(db, msg.record), onChange);
+    case 'save-work':
+      return saved(saveWork(db, msg.record), onChange);
+    case 'delete-owner':
+      return saved(deleteOwner(db, msg.id), onChange);
+    case 'delete-work':
+      return saved(deleteWork(db, msg.id), onChange);
   }
 }

@@ -78,7 +78,31 @@ export const PlanValuesResponse = z.object({
 });
 export type PlanValuesResponse = z.infer<typeof PlanValuesResponse>;
 
-export const BackgroundRequest = z.discriminatedUnion('type', [ImportRequest, ExportRequest, PlanValuesRequest]);
+const OwnerQuery = z.object({ text: z.string().optional(), tag: z.string().optional() });
+const WorkQuery = OwnerQuery.extend({ ownerId: z.string().optional() });
+const store = <Op extends string, Shape extends z.ZodRawShape>(op: Op, shape: Shape) =>
+  z.object({ type: z.literal('ruanzhu:store'), op: z.literal(op), ...shape });
+/**
+ * Profile reads and writes for the extension's own pages. The background owns the database, so a
+ * passphrase key never has to leave it; pages hear `ruanzhu:changed` after every write.
+ */
+export const StoreRequest = z.discriminatedUnion('op', [
+  store('owners', { query: OwnerQuery.default({}) }),
+  store('works', { query: WorkQuery.default({}) }),
+  store('owner', { id: z.string() }),
+  store('tags', {}),
+  store('count', {}),
+  store('linked-works', { ownerId: z.string() }),
+  store('save-owner', { record: z.record(z.string(), z.unknown()) }),
+  store('save-work', { record: z.record(z.string(), z.unknown()) }),
+  store('delete-owner', { id: z.string() }),
+  store('delete-work', { id: z.string() }),
+]);
+export type StoreRequest = z.infer<typeof StoreRequest>;
+export type SaveResult<T> = { ok: true; record: T } | { ok: false; error: string };
+export const CHANGED = { type: 'ruanzhu:changed' } as const;
+
+export const BackgroundRequest = z.union([ImportRequest, ExportRequest, PlanValuesRequest, StoreRequest]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
 
 /** Which callers may send a background message: extension pages only, or also content scripts. */
