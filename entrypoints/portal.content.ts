@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { watchComposition } from '@/utils/fill/drivers/text';
+import { watchEdits } from '@/utils/fill/marks';
+import '@/utils/fill/marks.css';
 import { createPortalHandler } from '@/utils/fill/portal-handler';
 import { PORTAL_MATCHES } from '@/utils/portals/hosts';
 import { watchPage } from '@/utils/portals/watch';
@@ -12,7 +14,8 @@ export default defineContentScript({
     const watcher = watchPage(window, ctx.signal);
     // pushState navigations; hash changes and DOM changes the watcher sees itself.
     ctx.addEventListener(window, 'wxt:locationchange', () => watcher.schedule());
-    watchComposition(document);
+    watchComposition(document, ctx.signal);
+    watchEdits(document, ctx.signal);
 
     const handle = createPortalHandler({
       doc: document,

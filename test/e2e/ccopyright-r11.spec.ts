@@ -56,6 +56,10 @@ test.describe('R11 replica, filled from the sample profile', () => {
     expect(res.results.every((x) => x.status === 'filled')).toBe(true);
     expect(await page.evaluate(() => (window as any).__clicks)).toEqual([]);
     expect(page.url()).toBe(url);
+    // Filled fields are marked; the popup's link to a field brings it into view.
+    expect(await page.locator('[data-ruanzhu-filled]').count()).toBe(5);
+    expect(await sendToTab(R11, { type: 'ruanzhu:focus', key: 'work.version' })).toEqual({ found: true });
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).placeholder)).toBe('请输入版本号');
   });
 
   test('#/development: calendar, radios, a field revealed by a choice, the owner row; decoys untouched', async ({ context, openExtensionPage, openPortal, sendToTab }) => {
@@ -213,15 +217,16 @@ test.describe('R11 replica, filled from the sample profile', () => {
 
   test('#/identity and #/confirm: nothing to fill, no choice made, no agreement ticked', async ({ context, openExtensionPage, openPortal, sendToTab }) => {
     await importBundle(openExtensionPage, sampleBundle());
+    const page = await openPortal(`${R11}#/identity`);
+    await background(context, page);
     for (const step of ['identity', 'confirm']) {
-      const page = await openPortal(`${R11}#/${step}`);
-      await background(context, page);
+      await page.evaluate((s) => (location.hash = `#/${s}`), step);
+      await expect.poll(() => pageKind(page)).toBe(`ccopyright.r11.${step}`);
       const res = (await sendToTab(R11, { type: 'ruanzhu:fill', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' })) as Fill;
-      expect(res.results).toEqual([]);
+      expect(res).toEqual({ results: [], error: '本页没有可从资料填写的字段' });
       expect(await model(page, 'identity.role')).toBe('');
       expect(await model(page, 'agreed')).toBe(false);
       expect(await page.evaluate(() => (window as any).__clicks)).toEqual([]);
-      await page.close();
     }
   });
 });

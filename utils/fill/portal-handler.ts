@@ -1,8 +1,7 @@
-import { PlanValuesResponse, type DetectResponse, type FillResponse } from '../messages/contract';
+import { ContentRequest, PlanValuesResponse, type DetectResponse, type FillResponse, type UndoResponse } from '../messages/contract';
 import { adapterFor } from '../portals/adapters';
 import type { PageWatcher } from '../portals/watch';
 import { waitFor } from './drivers/events';
-import { PortalRequest, type UndoResponse } from './messages';
 import { FillSession } from './session';
 
 export interface PortalHandlerDeps {
@@ -17,7 +16,8 @@ const RENDER_WAIT_MS = 3000;
 
 /**
  * The content script's answers, free of `browser` so that tests drive it on a plain DOM. Returns
- * undefined for anything that is not ours; fills and undos run one at a time.
+ * undefined for anything that is not ours; fills and undos run one at a time. `ruanzhu:focus`
+ * answers `{ found }`.
  */
 export function createPortalHandler({ doc, watcher, planValues }: PortalHandlerDeps): (message: unknown) => Promise<unknown> | undefined {
   const session = new FillSession(doc);
@@ -29,7 +29,7 @@ export function createPortalHandler({ doc, watcher, planValues }: PortalHandlerD
   };
 
   return (message) => {
-    const parsed = PortalRequest.safeParse(message);
+    const parsed = ContentRequest.safeParse(message);
     if (!parsed.success) return undefined;
     const msg = parsed.data;
     switch (msg.type) {
@@ -39,7 +39,7 @@ export function createPortalHandler({ doc, watcher, planValues }: PortalHandlerD
         return Promise.resolve({ site: d?.site ?? null, page: d?.page ?? null, fields: adapter ? session.detect(adapter) : [] } satisfies DetectResponse);
       }
       case 'ruanzhu:fill':
-        return serial(async (): Promise<FillResponse & { error?: string }> => {
+        return serial(async (): Promise<FillResponse> => {
           const d = watcher.refresh() ?? (await waitFor(() => watcher.refresh(), RENDER_WAIT_MS));
           const adapter = d && adapterFor(d.page);
           if (!d || !adapter) return { results: [], error: d ? '本页没有可从资料填写的字段' : '无法识别本页' };
@@ -54,6 +54,14 @@ export function createPortalHandler({ doc, watcher, planValues }: PortalHandlerD
           const adapter = d && adapterFor(d.page);
           return { results: d && adapter ? await session.undo(d.page, adapter) : [] };
         });
+      case 'ruanzhu:focus': {
+        const d = watcher.refresh();
+        const adapter = d && adapterFor(d.page);
+        return Promise.resolve({ found: !!adapter && session.focus(adapter, msg.key) });
+      }
+      // The checks belong to the rules (utils/rules), not to filling.
+      case 'ruanzhu:check':
+        return undefined;
     }
   };
 }

@@ -4,6 +4,7 @@ import { collect, isEnabled, isVisible, type Collected, type ControlKind, type F
 import { DRIVERS, shownValue } from './drivers';
 import { click, tick, waitFor, type DriverResult } from './drivers/events';
 import { ownersInOrder, type FillValues } from './keys';
+import { markFilled, reveal, unmark } from './marks';
 import { matchFields, type FieldRule, type MatchResult } from './match';
 import { planFill, type PlanItem, type PlanOptions } from './plan';
 import { normalizeText } from './text';
@@ -177,7 +178,8 @@ export class FillSession {
         continue;
       }
       const shown = shownValue(x.kind, x.el);
-      if (!sameShown(shown, x.value)) done.set(x.key, { key: x.key, status: 'rejected', value: shown, reason: `页面显示为“${shown}”` });
+      if (sameShown(shown, x.value)) markFilled(x.el, x.key);
+      else done.set(x.key, { key: x.key, status: 'rejected', value: shown, reason: `页面显示为“${shown}”` });
     }
     const stack = this.undoStacks.get(pageKey) ?? [];
     if (undo.length) this.undoStacks.set(pageKey, [...stack, undo]);
@@ -222,9 +224,17 @@ export class FillSession {
       }
       const result = await drive(e.kind, el, e.before);
       this.marks.delete(el);
+      unmark(el);
       out.push(result.ok ? { key: e.key, status: 'restored' } : { key: e.key, status: 'failed', reason: result.reason });
     }
     return out.reverse();
+  }
+
+  /** Scrolls to the field of a key and focuses it; false when the page does not show it. */
+  focus(adapter: PageAdapter, key: string): boolean {
+    const el = this.locate(adapter, key);
+    if (el) reveal(el);
+    return !!el;
   }
 
   private locate(adapter: PageAdapter, key: string): Element | null {

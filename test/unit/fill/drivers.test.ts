@@ -46,7 +46,7 @@ describe('text driver', () => {
   });
 
   it('leaves a field alone while the user composes in it with an IME', async () => {
-    watchComposition(document);
+    watchComposition(document, new AbortController().signal);
     const m = { name: '' };
     const input = mount(Kit.text({ model: Kit.bind(m, 'name') })).querySelector('input')!;
     input.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));

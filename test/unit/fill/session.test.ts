@@ -77,6 +77,19 @@ describe('FillSession on #/development', () => {
     ]);
   });
 
+  it('marks what it filled; a field the page does not show is not focused', async () => {
+    developmentPage();
+    const session = new FillSession(document);
+    await session.fill('dev', r11Development, values());
+    const marked = [...document.querySelectorAll('[data-ruanzhu-filled]')].map((e) => e.getAttribute('data-ruanzhu-filled'));
+    expect(marked).toEqual(['work.softwareCategory', 'work.published', 'work.firstPublishedDate', 'owners.0.category', 'owners.0.name', 'owners.0.idType', 'owners.0.idNumber']);
+    expect(session.focus(r11Development, 'owners.0.idNumber')).toBe(true);
+    expect(document.activeElement).toBe(document.querySelectorAll('.owner-row input')[3]);
+    expect(session.focus(r11Development, 'work.developmentMode')).toBe(false);
+    await session.undo('dev', r11Development);
+    expect(document.querySelector('[data-ruanzhu-filled="owners.0.idNumber"]')).toBeNull();
+  });
+
   it('undo restores what it filled and leaves what the user changed since', async () => {
     const m = developmentPage();
     const session = new FillSession(document);

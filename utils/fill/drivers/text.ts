@@ -7,9 +7,9 @@ type TextField = HTMLInputElement | HTMLTextAreaElement;
 const composing = new WeakSet<EventTarget>();
 
 /** Tracks IME composition on a document; the content script installs it once. */
-export function watchComposition(doc: Document): void {
-  doc.addEventListener('compositionstart', (e) => e.target && composing.add(e.target), true);
-  doc.addEventListener('compositionend', (e) => e.target && composing.delete(e.target), true);
+export function watchComposition(doc: Document, signal: AbortSignal): void {
+  doc.addEventListener('compositionstart', (e) => e.target && composing.add(e.target), { capture: true, signal });
+  doc.addEventListener('compositionend', (e) => e.target && composing.delete(e.target), { capture: true, signal });
 }
 
 /**
