@@ -28,8 +28,8 @@ export interface Difference {
  * since the center compares character for character), or null when they are equal.
  */
 export function firstDifference(actual: string, expected: string): Difference | null {
-  const a = Array.from(actual.trim());
-  const e = Array.from(expected.trim());
+  const a = Array.from(str(actual).trim());
+  const e = Array.from(str(expected).trim());
   const n = Math.max(a.length, e.length);
   for (let i = 0; i < n; i++) {
     if (a[i] === e[i]) continue;

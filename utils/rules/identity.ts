@@ -1,13 +1,14 @@
 import type { Finding } from '../messages/contract';
 import { ORGANIZATION_ID_TYPES, PERSON_ID_TYPES, type OwnerKind } from '../schema/owner';
 import type { RuleId } from './catalogue';
-import { isRealDay, quote, todayIso } from './common';
+import { isRealDay, quote, str, todayIso } from './common';
 import { finding } from './finding';
 
 /*
  * Identity numbers and contact details (RULES.md "Identity (ID)"). Every check takes the raw value
  * and the field key for its findings; an empty value yields no finding, because whether a value is
- * required is a separate question that RULES.md answers per field.
+ * required is a separate question that RULES.md answers per field. A value that is no string (a
+ * half-typed draft's undefined) reads as empty.
  */
 
 /** Longer than any identity number or address by far: such input is rejected without parsing. */
@@ -72,6 +73,7 @@ function tooLong(rule: RuleId, key: string, length: number): Finding[] {
 
 /** Resident ID as it should be entered: trimmed, half-width, upper-case X. */
 export function normaliseResidentId(value: string): string {
+  value = str(value);
   return nfkc(value).replace(/x$/, 'X');
 }
 
@@ -95,6 +97,7 @@ function charNameEn(c: string): string {
  * through NFKC with a warning.
  */
 export function checkResidentId(value: string, key: string, today: string = todayIso()): Finding[] {
+  value = str(value);
   if (!value.trim()) return [];
   if (value.length > MAX_INPUT) return tooLong('id.resident', key, value.length);
   const v = normaliseResidentId(value);
@@ -132,12 +135,14 @@ export function checkResidentId(value: string, key: string, today: string = toda
 
 /** True for an 18-character resident ID number whose check character is right (shape only, no dates). */
 export function isResidentIdShape(value: string): boolean {
+  value = str(value);
   const v = normaliseResidentId(value);
   return /^\d{17}[\dX]$/.test(v) && residentIdCheckChar(v.slice(0, 17)) === v[17];
 }
 
 /** True for an 18-character USCC whose check character is right. */
 export function isUsccShape(value: string): boolean {
+  value = str(value);
   const v = nfkc(value).toUpperCase();
   return v.length === 18 && usccCheckChar(v.slice(0, 17)) === v[17];
 }
@@ -148,6 +153,7 @@ export function isUsccShape(value: string): boolean {
  * full-width characters are read upper-case half-width, with a warning.
  */
 export function checkUscc(value: string, key: string): Finding[] {
+  value = str(value);
   if (!value.trim()) return [];
   if (value.length > MAX_INPUT) return tooLong('id.uscc', key, value.length);
   const half = nfkc(value);
@@ -188,7 +194,7 @@ const CHINA = new Set(['', '中国', '中华人民共和国', 'CHINA', 'CN', 'CH
 
 /** True when a country field names mainland China (or is empty: the schema's default is 中国). */
 export function isChina(country: string): boolean {
-  return CHINA.has(nfkc(country).toUpperCase());
+  return CHINA.has(nfkc(str(country)).toUpperCase());
 }
 
 /**
@@ -201,6 +207,7 @@ function formatFinding(key: string, ok: boolean, zh: string, en: string): Findin
 
 /** 护照: a Chinese passport is 9 characters (E12345678, EA1234567, G12345678); others 5–17 letters or digits. */
 export function checkPassport(value: string, key: string, country = '中国'): Finding[] {
+  value = str(value);
   if (!value.trim()) return [];
   const v = nfkc(value).toUpperCase();
   const out = widthWarning('id.type-matches-kind', key, value, nfkc(value));
@@ -212,6 +219,7 @@ export function checkPassport(value: string, key: string, country = '中国'): F
 
 /** 港澳居民来往内地通行证: H (Hong Kong) or M (Macau) and 8 digits (10 on old permits). */
 export function checkHkMacauPermit(value: string, key: string): Finding[] {
+  value = str(value);
   if (!value.trim()) return [];
   const v = nfkc(value).toUpperCase();
   return widthWarning('id.type-matches-kind', key, value, nfkc(value)).concat(
@@ -221,6 +229,7 @@ export function checkHkMacauPermit(value: string, key: string): Finding[] {
 
 /** 台湾居民来往大陆通行证: 8 digits (old permits: 10 digits, optionally a letter in brackets). */
 export function checkTaiwanPermit(value: string, key: string): Finding[] {
+  value = str(value);
   if (!value.trim()) return [];
   const v = nfkc(value).toUpperCase();
   return widthWarning('id.type-matches-kind', key, value, nfkc(value)).concat(
@@ -233,6 +242,7 @@ export function checkTaiwanPermit(value: string, key: string): Finding[] {
  * characters starting with 9 and the GB 11643 check character.
  */
 export function checkForeignPermanentResidence(value: string, key: string): Finding[] {
+  value = str(value);
   if (!value.trim()) return [];
   const v = normaliseResidentId(value).toUpperCase();
   const out = widthWarning('id.type-matches-kind', key, value, nfkc(value));
@@ -251,7 +261,7 @@ export function checkForeignPermanentResidence(value: string, key: string): Find
  * format (其他) and unknown types get none: id.type-matches-kind reports the unknown type itself.
  */
 export function checkIdNumber(idType: string, value: string, key: string, options: { today?: string; country?: string } = {}): Finding[] {
-  switch (idType) {
+  switch (str(idType).trim()) {
     case '居民身份证':
       return checkResidentId(value, key, options.today);
     case '护照':
@@ -296,7 +306,8 @@ function kindOf(o: KindFields): OwnerKind | null {
  * person has 自然人 and a person ID type; an organisation has an organisation category and type; a
  * valid USCC on a person, or a valid resident ID on an organisation, is reported on `idNumber`.
  */
-export function checkTypeMatchesKind(o: KindFields): Finding[] {
+export function checkTypeMatchesKind(fields: KindFields): Finding[] {
+  const o: KindFields = fields && typeof fields === 'object' ? fields : {};
   const kind = kindOf(o);
   const category = typeof o.category === 'string' ? o.category.trim() : '';
   const idType = typeof o.idType === 'string' ? o.idType.trim() : '';
@@ -323,6 +334,7 @@ export function checkTypeMatchesKind(o: KindFields): Finding[] {
 
 /** A mainland mobile number as the page wants it: half-width, no separators, no +86 prefix. */
 export function normaliseMobile(value: string): string {
+  value = str(value);
   const v = nfkc(value).replace(/[\s\-()]/g, '');
   const m = /^(?:\+|00)?86(1\d{10})$/.exec(v);
   return m ? m[1] : v;
@@ -339,6 +351,7 @@ export interface Landline {
  * The international form +86 10 6234 5678 is read too. Returns null when it is not one.
  */
 export function parseLandline(value: string): Landline | null {
+  value = str(value);
   const v = nfkc(value);
   if (v.length > 40) return null;
   // Area codes are 10, 2x or three digits from 3xx to 9xx: a mobile number never reads as one.
@@ -354,6 +367,7 @@ export function parseLandline(value: string): Landline | null {
  * landline in a mobile field is reported as such, since the verification codes go by SMS.
  */
 export function checkMobile(value: string, key: string): Finding[] {
+  value = str(value);
   if (!value.trim()) return [];
   if (value.length > MAX_INPUT) return tooLong('id.mobile', key, value.length);
   const out = widthWarning('id.mobile', key, value, nfkc(value));
@@ -373,6 +387,7 @@ export function checkMobile(value: string, key: string): Finding[] {
 
 /** id.mobile for a landline field: 0 + area code + 7–8 digits, optional extension. */
 export function checkLandline(value: string, key: string): Finding[] {
+  value = str(value);
   if (!value.trim()) return [];
   if (value.length > MAX_INPUT) return tooLong('id.mobile', key, value.length);
   const out = widthWarning('id.mobile', key, value, nfkc(value));
@@ -384,6 +399,7 @@ export function checkLandline(value: string, key: string): Finding[] {
 
 /** id.postcode: six digits (mainland China; callers skip it for addresses abroad). */
 export function checkPostcode(value: string, key: string): Finding[] {
+  value = str(value);
   if (!value.trim()) return [];
   if (value.length > MAX_INPUT) return tooLong('id.postcode', key, value.length);
   const v = nfkc(value);
@@ -418,6 +434,7 @@ function emailProblem(v: string): [string, string] | null {
 
 /** id.email: an address a mail server would accept; full-width input is read half-width with a warning. */
 export function checkEmail(value: string, key: string): Finding[] {
+  value = str(value);
   if (!value.trim()) return [];
   if (value.length > MAX_INPUT) return tooLong('id.email', key, value.length);
   const v = nfkc(value);

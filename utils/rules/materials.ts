@@ -80,7 +80,7 @@ interface Line {
 /** The text items pdf.js returns, reduced to what line grouping needs (marked-content items carry no text). */
 function pieces(items: unknown[]): TextPiece[] {
   const out: TextPiece[] = [];
-  for (const item of items) {
+  for (const item of Array.isArray(items) ? items : []) {
     if (!item || typeof item !== 'object') continue;
     const { str: s, transform, width } = item as { str?: unknown; transform?: unknown; width?: unknown };
     if (typeof s !== 'string' || !Array.isArray(transform) || transform.length < 6) continue;
@@ -144,7 +144,7 @@ function marginLines(lines: Line[], edge: number, pageHeight: number, typicalGap
 export function findPageNumber(text: string): string | null {
   const patterns = [/第\s*\d+\s*页/, /\bpage\s*\d+/i, /(?<![\d.])\d+\s*\/\s*\d+(?![\d.])/, /^[-—–\s]*\d{1,4}[-—–\s]*$/, /(?:^|\s)\d{1,4}$/, /^\d{1,4}(?=\s)/];
   for (const p of patterns) {
-    const m = p.exec(text.trim());
+    const m = p.exec(str(text).trim());
     if (m) return m[0].trim();
   }
   return null;

@@ -212,8 +212,10 @@ export function analysePixels(pixels: Pixels): PhotoMetrics | null {
   for (let i = 0; i < g.length; i++) g[i] = sum[i] / count[i];
 
   // Sharpness: variance of the Laplacian over the interior, less the part sensor noise explains.
-  // Most of an ID photo is flat, so the median |Laplacian| measures the noise (robust estimate:
-  // σ ≈ 1.4826 × median); without this, a blurred but noisy photo would count as sharp.
+  // Most of an ID photo is flat, so the median |Laplacian| is noise: its spread is ≈ 1.4826 × the
+  // median (robust estimate), and its square is subtracted. Without this, a blurred but noisy photo
+  // counts as sharp. (A background with fine texture over half the frame reads as noise too, and
+  // lowers the value: a possible false "blurred" warning, never a missed one.)
   const BINS = 4096;
   const BIN = 0.25;
   const histogram = new Uint32Array(BINS);

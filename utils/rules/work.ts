@@ -74,7 +74,7 @@ function checkShortName(shortName: string, fullName: string, limits: FieldLimits
 
 /** The V-form a mistyped version most likely meant (v1.0, 1.0, V 1.0, Ｖ１．０ → V1.0), or null. */
 export function suggestVersion(version: string): string | null {
-  const m = /\d+(?:\.\d+)*/.exec(version.normalize('NFKC'));
+  const m = /\d+(?:\.\d+)*/.exec(str(version).normalize('NFKC'));
   return m ? `V${m[0]}` : null;
 }
 

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '@/utils/messages/contract';
+import { Finding } from '@/utils/messages/contract';
 import {
   checkEmail,
   checkForeignPermanentResidence,
@@ -288,5 +289,24 @@ describe('id.email', () => {
 
   it('reads a full-width @ with a warning', () => {
     expect(checkEmail('zhangsan＠example.com', 'email').map((f) => f.severity)).toEqual(['warning']);
+  });
+});
+
+describe('weird input', () => {
+  const checks = { checkResidentId, checkUscc, checkPassport, checkHkMacauPermit, checkTaiwanPermit, checkForeignPermanentResidence, checkMobile, checkLandline, checkPostcode, checkEmail };
+  it.each(Object.entries(checks))('%s never throws and returns valid findings', (_name, check) => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.anything()), (value) => {
+        for (const f of check(value as string, 'k')) Finding.parse(f);
+      }),
+    );
+  });
+
+  it('the helpers never throw either', () => {
+    for (const value of [undefined, null, 42, {}, [], 'x'.repeat(100_000)]) {
+      expect(() => [normaliseResidentId, normaliseMobile, parseLandline, isChina].forEach((f) => f(value as string))).not.toThrow();
+      expect(() => checkIdNumber(value as string, value as string, 'k')).not.toThrow();
+      expect(() => checkTypeMatchesKind(value as never)).not.toThrow();
+    }
   });
 });
