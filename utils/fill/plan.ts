@@ -21,16 +21,18 @@ export type PlanAction =
   /** The profile has nothing for this field. */
   | 'no-value';
 
-export interface PlanItem {
+interface PlanBase {
   key: string;
-  action: PlanAction;
-  ref?: number;
-  /** The value as the control takes it: option text, formatted date, the list of options. */
-  value?: string | string[];
   reason?: string;
   /** Why the control was chosen (the match's explanation). */
   why?: string;
 }
+/** What not to do, and why. */
+export type PlanSkip = Exclude<PlanAction, 'fill'>;
+export type PlanItem =
+  /** `value` as the control takes it: option text, formatted date, the list of options. */
+  | (PlanBase & { action: 'fill'; ref: number; value: string | string[] })
+  | (PlanBase & { action: PlanSkip; ref?: number; value?: string | string[] });
 
 export interface PlanOptions {
   /** Fill fields that already hold a value not filled by us. Off by default. */
@@ -63,7 +65,7 @@ function splitByOptions(wanted: readonly string[], options: readonly string[]): 
   return { picked: [...new Set(picked)], rest };
 }
 
-type Formatted = { value: string | string[]; limit?: number } | { action: PlanAction; reason: string };
+type Formatted = { value: string | string[]; limit?: number } | { action: PlanSkip; reason: string };
 
 /** The formatted value, or a reason the control cannot take the profile's value. */
 function format(key: string, raw: RawValue, c: ControlSnapshot, siblings: ReadonlyMap<string, ControlSnapshot>): Formatted {

@@ -1,12 +1,12 @@
-import type { PageAdapter } from '../portals/adapters/toolkit';
-import { rowRules } from '../portals/adapters/toolkit';
+import type { FillResponse, UndoResponse } from '../messages/contract';
+import { rowRules, type PageAdapter } from '../portals/adapters/toolkit';
 import { collect, isEnabled, isVisible, type Collected, type ControlKind, type FillMarks } from './collect';
 import { DRIVERS, shownValue } from './drivers';
 import { click, tick, waitFor, type DriverResult } from './drivers/events';
 import { ownersInOrder, type FillValues } from './keys';
 import { markFilled, reveal, unmark } from './marks';
 import { matchFields, type FieldRule, type MatchResult } from './match';
-import { planFill, type PlanItem, type PlanOptions } from './plan';
+import { planFill, type PlanItem, type PlanOptions, type PlanSkip } from './plan';
 import { normalizeText } from './text';
 
 /**
@@ -14,24 +14,12 @@ import { normalizeText } from './text';
  * values from the user's and the undo snapshots, kept per page kind for the life of the tab.
  */
 
-export type FillStatus = 'filled' | 'kept' | 'too-long' | 'ambiguous' | 'not-found' | 'rejected';
-export interface FieldReport {
-  key: string;
-  status: FillStatus;
-  value?: string;
-  reason?: string;
-}
+export type FieldReport = FillResponse['results'][number];
+export type UndoReport = UndoResponse['results'][number];
 
 export interface FillOptions extends PlanOptions {
   /** Add owner rows through the page's own 添加 button until every owner of the work has one. */
   addOwnerRows?: boolean;
-}
-
-export type UndoStatus = 'restored' | 'skipped' | 'failed';
-export interface UndoReport {
-  key: string;
-  status: UndoStatus;
-  reason?: string;
 }
 
 interface UndoEntry {
@@ -73,18 +61,11 @@ async function drive(kind: ControlKind, el: Element, value: string | string[]): 
   }
 }
 
-function report(item: PlanItem): FieldReport | null {
-  switch (item.action) {
-    case 'no-value':
-      return null;
-    case 'same':
-      return { key: item.key, status: 'filled', value: typeof item.value === 'string' ? item.value : item.value?.join('、'), reason: item.reason };
-    case 'fill':
-      // Only reached when the plan was never executed; execution replaces it.
-      return { key: item.key, status: 'not-found', reason: item.reason };
-    default:
-      return { key: item.key, status: item.action, ...(item.value === undefined ? {} : { value: asString(item.value) }), reason: item.reason };
-  }
+/** The report of a planned field that is not executed; a field without a profile value has none. */
+function report(item: PlanItem & { action: PlanSkip }): FieldReport | null {
+  if (item.action === 'no-value') return null;
+  const value = item.value === undefined ? {} : { value: asString(item.value) };
+  return { key: item.key, status: item.action === 'same' ? 'filled' : item.action, ...value, reason: item.reason };
 }
 
 export class FillSession {
@@ -134,7 +115,8 @@ export class FillSession {
     const executed: { key: string; kind: ControlKind; el: Element; value: string | string[] }[] = [];
     const undo: UndoEntry[] = [];
     let order: string[] = [];
-    let lastPlan = new Map<string, PlanItem>();
+    // Fields not found in a pass: found in a later one, or reported as not found at the end.
+    const deferred = new Map<string, PlanItem & { action: PlanSkip }>();
 
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       const col = this.collect(adapter);
@@ -142,13 +124,15 @@ export class FillSession {
       if (pass === 0) order = groups.flatMap((g) => g.rules.map((r) => r.key));
       const pending = new Set(order.filter((k) => !done.has(k)));
       const plan = planFill(matchAll(col, groups, pending), col.controls, values, opts);
-      lastPlan = new Map(plan.map((p) => [p.key, p]));
       let reshaped = false;
       // Document order: a category is chosen before the ID type whose options depend on it.
       for (const item of [...plan].sort((a, b) => (a.ref ?? Infinity) - (b.ref ?? Infinity))) {
-        // A field not found yet may appear once a choice is made; decided after the last pass.
-        if (item.action === 'not-found' && item.ref === undefined) continue;
-        if (item.action !== 'fill' || item.ref === undefined || item.value === undefined) {
+        // A field not found yet may appear once a choice is made: decided after the last pass.
+        if (item.action === 'not-found' && item.ref === undefined) {
+          deferred.set(item.key, item);
+          continue;
+        }
+        if (item.action !== 'fill') {
           done.set(item.key, report(item));
           continue;
         }
@@ -168,7 +152,7 @@ export class FillSession {
       }
       if (!reshaped) break;
     }
-    for (const key of order) if (!done.has(key)) done.set(key, report(lastPlan.get(key)!));
+    for (const key of order) if (!done.has(key)) done.set(key, report(deferred.get(key)!));
 
     // Verify after a tick: a component may reformat or reject what it was given.
     await tick();
@@ -195,11 +179,6 @@ export class FillSession {
           }))
         : [];
     return [...order.map((k) => done.get(k)).filter((r): r is FieldReport => !!r), ...rowsNote];
-  }
-
-  /** Whether the page kind has a fill to undo. */
-  canUndo(pageKey: string): boolean {
-    return !!this.undoStacks.get(pageKey)?.length;
   }
 
   /**
