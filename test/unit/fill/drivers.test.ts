@@ -88,6 +88,21 @@ describe('select driver: lists rendered into <body>, found per select', () => {
     expect(m.t).toBe('');
   });
 
+  it('an Element Plus-like popper whose inner list also has role=listbox counts once', async () => {
+    const m = { v: '' };
+    const root = mount(Kit.h('div', { class: 'el-select' }, Kit.h('input', { readonly: true })));
+    const popper = Kit.h('div', { class: 'el-select-dropdown', style: 'display:none' }, Kit.h('ul', { role: 'listbox' }, ...['原始取得', '继受取得'].map((o) => Kit.h('li', { class: 'el-select-dropdown__item', role: 'option' }, o))));
+    document.body.append(popper);
+    root.addEventListener('click', () => (popper.style.display = ''));
+    popper.addEventListener('click', (e) => {
+      m.v = (e.target as Element).textContent!;
+      root.querySelector('input')!.value = m.v;
+      popper.style.display = 'none';
+    });
+    expect(await selectDriver.fill(root, '继受取得')).toEqual({ ok: true, value: '继受取得' });
+    expect(m.v).toBe('继受取得');
+  });
+
   it('empties through its own clear icon', async () => {
     const m = { s: '应用软件' };
     const s = mount(Kit.select({ model: Kit.bind(m, 's'), options: ['应用软件'] }));

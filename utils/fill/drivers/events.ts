@@ -76,7 +76,9 @@ export function focusOut(el: Element): void {
  */
 export function newlyShown(selector: string, before: ReadonlySet<Element>, isShown: (el: Element) => boolean): Element | null {
   const fresh = [...document.querySelectorAll(selector)].filter((el) => isShown(el) && !before.has(el));
-  return fresh.length === 1 ? fresh[0] : null;
+  // A popper and the list inside it may both match (.el-select-dropdown > ul[role=listbox]).
+  const outermost = fresh.filter((el) => !fresh.some((o) => o !== el && o.contains(el)));
+  return outermost.length === 1 ? outermost[0] : null;
 }
 
 export function shownSet(selector: string, isShown: (el: Element) => boolean): Set<Element> {
