@@ -1,29 +1,11 @@
-import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, pageKind, sampleBundle } from './fixtures';
+import { test, expect, pageKind, sampleBundle, inBackground, importThroughBackground, replicaModel, replicaClicks, byKey, type Fill } from './fixtures';
 
 // Every replica page of register.ccopyright.com.cn: the page-kind marker, and the account pages
 // filled through the contract message with the replica tab in the background (no focus emulation:
 // `el.blur()` fires nothing there). Assertions read window.__model, what the page would submit.
 
 const HOST = 'https://register.ccopyright.com.cn';
-type Result = { key: string; status: string; value?: string; reason?: string };
-type Fill = { results: Result[]; error?: string };
 
-async function background(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false });
-}
-
-async function importSample(openExtensionPage: (p: string) => Promise<Page>): Promise<void> {
-  const page = await openExtensionPage('popup.html?tab=none');
-  const res = await page.evaluate((b) => chrome.runtime.sendMessage({ type: 'ruanzhu:import', bundle: b }), sampleBundle());
-  expect(res).toMatchObject({ ok: true });
-  await page.close();
-}
-
-const model = (page: Page) => page.evaluate(() => (window as any).__model);
-const clicks = (page: Page) => page.evaluate(() => (window as any).__clicks);
-const byKey = (res: Fill) => Object.fromEntries(res.results.map((r) => [r.key, r]));
 
 test('every page kind is marked on <html> once its content has rendered', async ({ openPortal }) => {
   const kinds: [string, string][] = [
@@ -54,37 +36,37 @@ test('a page of the host that is none of these gets no marker', async ({ context
 });
 
 test('login: only the account name; password and captcha untouched, 登录 not clicked', async ({ context, openExtensionPage, openPortal, sendToTab }) => {
-  await importSample(openExtensionPage);
+  await importThroughBackground(openExtensionPage, sampleBundle());
   const url = `${HOST}/login.html`;
   const page = await openPortal(url);
-  await background(context, page);
+  await inBackground(context, page);
   const res = (await sendToTab(url, { type: 'ruanzhu:fill', ownerId: 'o-zhang-san' })) as Fill;
   expect(res.results).toEqual([{ key: 'owner.account', status: 'filled', value: 'zhangsan' }]);
-  expect(await model(page)).toEqual({ loginType: 'person', userName: 'zhangsan', password: '' });
-  expect(await clicks(page)).toEqual([]);
+  expect(await replicaModel(page)).toEqual({ loginType: 'person', userName: 'zhangsan', password: '' });
+  expect(await replicaClicks(page)).toEqual([]);
 });
 
 test('register: account type by its radio wrapper, handles filled; password, SMS code, agreement untouched', async ({ context, openExtensionPage, openPortal, sendToTab }) => {
-  await importSample(openExtensionPage);
+  await importThroughBackground(openExtensionPage, sampleBundle());
   const url = `${HOST}/register.html`;
   const page = await openPortal(url);
-  await background(context, page);
+  await inBackground(context, page);
   const res = (await sendToTab(url, { type: 'ruanzhu:fill', ownerId: 'o-zhang-san' })) as Fill;
   expect(res.results.every((r) => r.status === 'filled')).toBe(true);
-  expect(await model(page)).toEqual({ userType: '个人', userName: 'zhangsan', phone: '13800138000', smsCode: '', email: 'zhangsan@example.com', password: '', password2: '', agreed: false });
-  expect(await clicks(page)).toEqual([]);
+  expect(await replicaModel(page)).toEqual({ userType: '个人', userName: 'zhangsan', phone: '13800138000', smsCode: '', email: 'zhangsan@example.com', password: '', password2: '', agreed: false });
+  expect(await replicaClicks(page)).toEqual([]);
 });
 
 test('real-name (person): identity and address filled, region by its short name; the disabled phone and the uploads untouched', async ({ context, openExtensionPage, openPortal, sendToTab }) => {
-  await importSample(openExtensionPage);
+  await importThroughBackground(openExtensionPage, sampleBundle());
   const url = `${HOST}/account.html?current=realname_person`;
   const page = await openPortal(url);
-  await background(context, page);
+  await inBackground(context, page);
   const r = byKey((await sendToTab(url, { type: 'ruanzhu:fill', ownerId: 'o-zhang-san' })) as Fill);
   expect(r['owner.province']).toMatchObject({ status: 'filled', value: '北京' });
   // Shown disabled: never filled, reported as not available.
   expect(r['owner.phone']).toMatchObject({ status: 'not-found' });
-  expect(await model(page)).toEqual({
+  expect(await replicaModel(page)).toEqual({
     name: '张三',
     idType: '居民身份证',
     idNumber: '110105199003072012',
@@ -97,17 +79,17 @@ test('real-name (person): identity and address filled, region by its short name;
     email: 'zhangsan@example.com',
   });
   expect(await page.evaluate(() => [...document.querySelectorAll('input[type=file]')].map((f) => (f as HTMLInputElement).files?.length ?? 0))).toEqual([0, 0, 0]);
-  expect(await clicks(page)).toEqual([]);
+  expect(await replicaClicks(page)).toEqual([]);
 });
 
 test('real-name (organisation): the contact takes 联系人 fields; the decoy 法定代表人姓名 stays empty', async ({ context, openExtensionPage, openPortal, sendToTab }) => {
-  await importSample(openExtensionPage);
+  await importThroughBackground(openExtensionPage, sampleBundle());
   const url = `${HOST}/account.html?current=realname_org`;
   const page = await openPortal(url);
-  await background(context, page);
+  await inBackground(context, page);
   const res = (await sendToTab(url, { type: 'ruanzhu:fill', ownerId: 'o-yunfan' })) as Fill;
   expect(res.results.filter((r) => r.status !== 'filled')).toEqual([]);
-  expect(await model(page)).toEqual({
+  expect(await replicaModel(page)).toEqual({
     orgName: '北京云帆科技有限公司',
     category: '企业法人',
     idType: '统一社会信用代码证书',
@@ -125,11 +107,11 @@ test('real-name (organisation): the contact takes 联系人 fields; the decoy �
 });
 
 test('a fill for an owner the profiles do not have fills nothing and says so', async ({ context, openExtensionPage, openPortal, sendToTab }) => {
-  await importSample(openExtensionPage);
+  await importThroughBackground(openExtensionPage, sampleBundle());
   const url = `${HOST}/login.html`;
   const page = await openPortal(url);
-  await background(context, page);
+  await inBackground(context, page);
   const res = (await sendToTab(url, { type: 'ruanzhu:fill', ownerId: 'o-nobody' })) as Fill;
   expect(res).toEqual({ results: [], error: '找不到所选的著作权人资料' });
-  expect((await model(page)).userName).toBe('');
+  expect((await replicaModel(page)).userName).toBe('');
 });

@@ -1,5 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, pageKind, sampleBundle } from './fixtures';
+import { test, expect, pageKind, sampleBundle, inBackground, importThroughBackground, replicaModel, replicaClicks, byKey, type Fill } from './fixtures';
 
 // The R11 application replica filled through the contract message, with the replica tab in the
 // background: Playwright's focus emulation is switched off for it, so `el.blur()` fires nothing
@@ -8,32 +7,14 @@ import { test, expect, pageKind, sampleBundle } from './fixtures';
 
 const R11 = 'https://register.ccopyright.com.cn/r11.html';
 // chrome.tabs.query matches URLs without their fragment: a tab is addressed by the page, not the step.
-type Result = { key: string; status: string; value?: string; reason?: string };
-type Fill = { results: Result[]; error?: string };
 
-/** No focus emulation for this tab: with another tab in front it has no focus, as in real use. */
-async function background(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false });
-}
-
-async function importBundle(openExtensionPage: (p: string) => Promise<Page>, bundle: unknown): Promise<void> {
-  const page = await openExtensionPage('popup.html?tab=none');
-  const res = await page.evaluate((b) => chrome.runtime.sendMessage({ type: 'ruanzhu:import', bundle: b }), bundle);
-  expect(res).toMatchObject({ ok: true });
-  await page.close();
-}
-
-const model = <T = any>(page: Page, path: string): Promise<T> =>
-  page.evaluate((p) => p.split('.').reduce((o: any, k) => o?.[k], (window as any).__model), path);
-const byKey = (res: Fill) => Object.fromEntries(res.results.map((r) => [r.key, r]));
 
 test.describe('R11 replica, filled from the sample profile', () => {
   test('#/application: values reach the model, the hidden twin stays empty, nothing is clicked', async ({ context, openExtensionPage, openPortal, sendToTab }) => {
-    await importBundle(openExtensionPage, sampleBundle());
+    await importThroughBackground(openExtensionPage, sampleBundle());
     const url = `${R11}#/application`;
     const page = await openPortal(url);
-    await background(context, page);
+    await inBackground(context, page);
     expect(await pageKind(page)).toBe('ccopyright.r11.application');
 
     const detect = (await sendToTab(R11, { type: 'ruanzhu:detect' })) as { page: string; fields: { key: string; found: boolean }[] };
@@ -45,7 +26,7 @@ test.describe('R11 replica, filled from the sample profile', () => {
     const res = (await sendToTab(R11, { type: 'ruanzhu:fill', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' })) as Fill;
     const r = byKey(res);
     expect(r['work.fullName']).toMatchObject({ status: 'filled', value: '云帆客户关系管理系统' });
-    expect(await model(page, 'application')).toEqual({
+    expect(await replicaModel(page, 'application')).toEqual({
       rightsAcquisition: '原始取得',
       softwareName: '云帆客户关系管理系统',
       softwareShortName: '云帆CRM',
@@ -54,7 +35,7 @@ test.describe('R11 replica, filled from the sample profile', () => {
       softwareNameEn: '',
     });
     expect(res.results.every((x) => x.status === 'filled')).toBe(true);
-    expect(await page.evaluate(() => (window as any).__clicks)).toEqual([]);
+    expect(await replicaClicks(page)).toEqual([]);
     expect(page.url()).toBe(url);
     // Filled fields are marked; the popup's link to a field brings it into view.
     expect(await page.locator('[data-ruanzhu-filled]').count()).toBe(5);
@@ -63,9 +44,9 @@ test.describe('R11 replica, filled from the sample profile', () => {
   });
 
   test('#/development: calendar, radios, a field revealed by a choice, the owner row; decoys untouched', async ({ context, openExtensionPage, openPortal, sendToTab }) => {
-    await importBundle(openExtensionPage, sampleBundle());
+    await importThroughBackground(openExtensionPage, sampleBundle());
     const page = await openPortal(`${R11}#/development`);
-    await background(context, page);
+    await inBackground(context, page);
     const res = (await sendToTab(R11, { type: 'ruanzhu:fill', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' })) as Fill;
     const r = byKey(res);
     expect(res.results.filter((x) => x.status !== 'filled')).toEqual([]);
@@ -73,7 +54,7 @@ test.describe('R11 replica, filled from the sample profile', () => {
     expect(r['work.firstPublishedDate']).toMatchObject({ status: 'filled', value: '2026-08-01' });
     // The province list has no 市 suffix: 北京市 is 北京 there.
     expect(r['owners.0.province']).toMatchObject({ status: 'filled', value: '北京' });
-    expect(await model(page, 'development')).toEqual({
+    expect(await replicaModel(page, 'development')).toEqual({
       softwareCategory: '应用软件',
       softwareNote: '原创',
       originalRegNo: '',
@@ -87,15 +68,15 @@ test.describe('R11 replica, filled from the sample profile', () => {
     });
     // Every option list the fill opened is closed again.
     expect(await page.locator('.hd-select-dropdown:visible, .el-picker-panel:visible').count()).toBe(0);
-    expect(await page.evaluate(() => (window as any).__clicks)).toEqual([]);
+    expect(await replicaClicks(page)).toEqual([]);
   });
 
   test('#/development: co-owners fill the rows the page has; more rows only through its 添加 when asked', async ({ context, openExtensionPage, openPortal, sendToTab }) => {
     const bundle = sampleBundle();
     Object.assign(bundle.works[0], { ownerIds: ['o-yunfan', 'o-zhang-san'], developmentMode: '合作开发' });
-    await importBundle(openExtensionPage, bundle);
+    await importThroughBackground(openExtensionPage, bundle);
     const page = await openPortal(`${R11}#/development`);
-    await background(context, page);
+    await inBackground(context, page);
 
     const first = byKey((await sendToTab(R11, { type: 'ruanzhu:fill', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' })) as Fill);
     expect(first['owners.0.name']).toMatchObject({ status: 'filled', value: '北京云帆科技有限公司' });
@@ -107,31 +88,31 @@ test.describe('R11 replica, filled from the sample profile', () => {
     // Row 0 holds our own values from the first fill: filled again, not "kept".
     expect(second['owners.0.name']).toMatchObject({ status: 'filled' });
     expect(second['owners.1.idType']).toMatchObject({ status: 'filled', value: '居民身份证' });
-    expect(await model(page, 'development.ownerList')).toEqual([
+    expect(await replicaModel(page, 'development.ownerList')).toEqual([
       { category: '企业法人', name: '北京云帆科技有限公司', idType: '统一社会信用代码证书', idNumber: '91110108MA01C3KX5Q', country: '中国', province: '北京', city: '北京市' },
       { category: '自然人', name: '张三', idType: '居民身份证', idNumber: '110105199003072012', country: '中国', province: '北京', city: '北京市' },
     ]);
-    expect(await model(page, 'development.developmentMode')).toBe('合作开发');
+    expect(await replicaModel(page, 'development.developmentMode')).toBe('合作开发');
   });
 
   test('#/features: h3 sections commit on blur; the user\'s text is kept; the hidden twin and uploads untouched; undo restores', async ({ context, openExtensionPage, openPortal, sendToTab }) => {
     const bundle = sampleBundle();
     const work = bundle.works[0];
-    await importBundle(openExtensionPage, bundle);
+    await importThroughBackground(openExtensionPage, bundle);
     const page = await openPortal(`${R11}#/features`);
     // The user types their own OS first (a real blur commits it), then turns to the popup.
     const devOs = page.locator('.fillin_item', { has: page.locator('h3', { hasText: '开发该软件的操作系统' }) }).locator('input');
     await devOs.fill('Windows 10 专业版');
     await devOs.press('Tab');
-    expect(await model(page, 'features.devOs')).toBe('Windows 10 专业版');
-    await background(context, page);
+    expect(await replicaModel(page, 'features.devOs')).toBe('Windows 10 专业版');
+    await inBackground(context, page);
 
     const res = (await sendToTab(R11, { type: 'ruanzhu:fill', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' })) as Fill;
     const r = byKey(res);
     expect(r['work.devOs']).toMatchObject({ status: 'kept', value: 'Windows 10 专业版' });
     // Java and JavaScript are both options: nothing is left for the 其他 text box.
     expect(r['work.languagesOther']).toBeUndefined();
-    const f = await model(page, 'features');
+    const f = await replicaModel(page, 'features');
     expect(f).toEqual({
       devHardware: work.devHardware,
       runHardware: work.runHardware,
@@ -156,7 +137,7 @@ test.describe('R11 replica, filled from the sample profile', () => {
     const undo = (await sendToTab(R11, { type: 'ruanzhu:undo' })) as { results: { key: string; status: string }[] };
     expect(undo.results.length).toBeGreaterThan(0);
     expect(undo.results.every((u) => u.status === 'restored')).toBe(true);
-    const after = await model(page, 'features');
+    const after = await replicaModel(page, 'features');
     expect(after).toMatchObject({ devHardware: '', mainFunctions: '', languages: [], techTags: [], sourceLines: '', devOs: 'Windows 10 专业版' });
     // Nothing left to undo.
     expect(((await sendToTab(R11, { type: 'ruanzhu:undo' })) as { results: unknown[] }).results).toEqual([]);
@@ -167,22 +148,22 @@ test.describe('R11 replica, filled from the sample profile', () => {
     const long = '英特尔至强可扩展处理器两颗，六十四核，五百一十二GB内存，四块三点八TB固态硬盘组成的阵列，万兆网卡，双路冗余电源';
     expect(long.length).toBeGreaterThan(50);
     bundle.works[0].devHardware = long;
-    await importBundle(openExtensionPage, bundle);
+    await importThroughBackground(openExtensionPage, bundle);
     const page = await openPortal(`${R11}#/features`);
-    await background(context, page);
+    await inBackground(context, page);
     const r = byKey((await sendToTab(R11, { type: 'ruanzhu:fill', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' })) as Fill);
     expect(r['work.devHardware']).toMatchObject({ status: 'too-long', value: long });
     expect(r['work.devHardware'].reason).toContain('50');
-    expect(await model(page, 'features.devHardware')).toBe('');
+    expect(await replicaModel(page, 'features.devHardware')).toBe('');
     expect(await page.locator('.fillin_item', { has: page.locator('h3', { hasText: '开发的硬件环境' }) }).locator('input').inputValue()).toBe('');
     // The rest of the step is filled regardless.
-    expect(await model(page, 'features.runHardware')).toBe(bundle.works[0].runHardware);
+    expect(await replicaModel(page, 'features.runHardware')).toBe(bundle.works[0].runHardware);
   });
 
   test('a step rendered late after a hash change is detected and filled; undo finds a re-rendered step again', async ({ context, openExtensionPage, openPortal, sendToTab }) => {
-    await importBundle(openExtensionPage, sampleBundle());
+    await importThroughBackground(openExtensionPage, sampleBundle());
     const page = await openPortal(`${R11}#/application`);
-    await background(context, page);
+    await inBackground(context, page);
     await sendToTab(R11, { type: 'ruanzhu:fill', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' });
     const oldStep = await page.evaluateHandle(() => document.getElementById('step'));
 
@@ -195,14 +176,14 @@ test.describe('R11 replica, filled from the sample profile', () => {
     expect(await pageKind(page)).toBe('ccopyright.r11.development');
     expect(await oldStep.evaluate((el) => (el as Element).isConnected)).toBe(false);
     expect(byKey(res)['work.completionDate']).toMatchObject({ status: 'filled', value: '2026-06-30' });
-    expect(await model(page, 'development.completionDate')).toBe('2026-06-30');
+    expect(await replicaModel(page, 'development.completionDate')).toBe('2026-06-30');
 
     // Back to #/application: a new container, new elements. Undo there re-finds its fields.
     await page.evaluate(() => (location.hash = '#/application'));
     await expect.poll(() => pageKind(page)).toBe('ccopyright.r11.application');
     const undo = (await sendToTab(R11, { type: 'ruanzhu:undo' })) as { results: { key: string; status: string }[] };
     expect(undo.results.map((u) => u.status)).toEqual(['restored', 'restored', 'restored', 'restored', 'restored']);
-    expect(await model(page, 'application')).toMatchObject({ softwareName: '', softwareShortName: '', versionNumber: '', rightsAcquisition: '', rightsScope: '' });
+    expect(await replicaModel(page, 'application')).toMatchObject({ softwareName: '', softwareShortName: '', versionNumber: '', rightsAcquisition: '', rightsScope: '' });
   });
 
   test('the step marker follows the hash through every step, without reload', async ({ openPortal }) => {
@@ -216,17 +197,17 @@ test.describe('R11 replica, filled from the sample profile', () => {
   });
 
   test('#/identity and #/confirm: nothing to fill, no choice made, no agreement ticked', async ({ context, openExtensionPage, openPortal, sendToTab }) => {
-    await importBundle(openExtensionPage, sampleBundle());
+    await importThroughBackground(openExtensionPage, sampleBundle());
     const page = await openPortal(`${R11}#/identity`);
-    await background(context, page);
+    await inBackground(context, page);
     for (const step of ['identity', 'confirm']) {
       await page.evaluate((s) => (location.hash = `#/${s}`), step);
       await expect.poll(() => pageKind(page)).toBe(`ccopyright.r11.${step}`);
       const res = (await sendToTab(R11, { type: 'ruanzhu:fill', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' })) as Fill;
       expect(res).toEqual({ results: [], error: '本页没有可从资料填写的字段' });
-      expect(await model(page, 'identity.role')).toBe('');
-      expect(await model(page, 'agreed')).toBe(false);
-      expect(await page.evaluate(() => (window as any).__clicks)).toEqual([]);
+      expect(await replicaModel(page, 'identity.role')).toBe('');
+      expect(await replicaModel(page, 'agreed')).toBe(false);
+      expect(await replicaClicks(page)).toEqual([]);
     }
   });
 });

@@ -105,3 +105,35 @@ export async function tabIdOf(extensionPage: Page, url: string): Promise<number>
 export const SAMPLE_BUNDLE_PATH = fileURLToPath(new URL('../fixtures/sample.ruanzhu.json', import.meta.url));
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const sampleBundle = (): any => JSON.parse(readFileSync(SAMPLE_BUNDLE_PATH, 'utf8'));
+
+export type FillResult = { key: string; status: string; value?: string; reason?: string };
+export type Fill = { results: FillResult[]; error?: string };
+
+/**
+ * Switches off Playwright's focus emulation for a tab: with another tab in front it has no focus,
+ * as a portal tab has when the user clicks in the popup, so `el.blur()` fires nothing there.
+ */
+export async function inBackground(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false });
+}
+
+/** Imports a bundle through the background, as the options page does, and expects success. */
+export async function importThroughBackground(openExtensionPage: (p: string) => Promise<Page>, bundle: unknown): Promise<void> {
+  const page = await openExtensionPage('popup.html?tab=none');
+  const res = await page.evaluate((b) => chrome.runtime.sendMessage({ type: 'ruanzhu:import', bundle: b }), bundle);
+  test.expect(res).toMatchObject({ ok: true });
+  await page.close();
+}
+
+/** The replica's framework model (what the page would submit), or a dotted part of it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const replicaModel = <T = any>(page: Page, path = ''): Promise<T> =>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  page.evaluate((p) => p.split('.').filter(Boolean).reduce((o: any, k) => o?.[k], (window as any).__model), path);
+
+/** Buttons the replica saw clicked (it records them so tests can prove nothing was submitted). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const replicaClicks = (page: Page) => page.evaluate(() => (window as any).__clicks);
+
+export const byKey = (res: Fill) => Object.fromEntries(res.results.map((r) => [r.key, r]));
