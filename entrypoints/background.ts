@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { classifySender, handleBackgroundMessage } from '@/utils/messages/background-handler';
-import { CHANGED, FillResponse } from '@/utils/messages/contract';
+import { CHANGED } from '@/utils/messages/contract';
+import { fillFromShortcut } from '@/utils/messages/shortcut';
 import { toTab } from '@/utils/messages/send';
 import { getDb } from '@/utils/storage/db';
 import { forgetTab, loadTabState, updateTabState } from '@/utils/storage/tab-state';
@@ -11,25 +12,18 @@ function announceChange() {
   browser.runtime.sendMessage(CHANGED).catch(() => undefined);
 }
 
-/** The keyboard shortcut: fill the active tab with its chosen profile; the badge tells the outcome. */
 async function fillActiveTab() {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) return;
-  const tabId = tab.id;
   const action = browser.action ?? browser.browserAction;
-  const { ownerId, workId } = await loadTabState(tabId);
-  if (!ownerId) {
-    // Nothing chosen for this tab yet: the popup is where that happens.
-    await action.setBadgeText({ tabId, text: '?' });
-    return;
-  }
-  const answer = FillResponse.safeParse(await toTab(tabId, { type: 'ruanzhu:fill', ownerId, workId }).catch(() => null));
-  if (!answer.success) return action.setBadgeText({ tabId, text: '' });
-  await updateTabState(tabId, { lastFill: answer.data });
-  const filled = answer.data.results.filter((r) => r.status === 'filled').length;
-  const problems = answer.data.results.some((r) => ['too-long', 'ambiguous', 'rejected'].includes(r.status));
-  await action.setBadgeBackgroundColor({ tabId, color: problems ? '#b3261e' : '#1a7f37' });
-  await action.setBadgeText({ tabId, text: String(filled) });
+  await fillFromShortcut({
+    activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
+    loadTabState,
+    fill: (tabId, ownerId, workId) => toTab(tabId, { type: 'ruanzhu:fill', ownerId, workId }),
+    saveReport: (tabId, lastFill) => updateTabState(tabId, { lastFill }),
+    badge: async (tabId, text, color) => {
+      if (color) await action.setBadgeBackgroundColor({ tabId, color });
+      await action.setBadgeText({ tabId, text });
+    },
+  });
 }
 
 export default defineBackground(() => {
