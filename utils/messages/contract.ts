@@ -18,7 +18,15 @@ export const FillRequest = z.object({
   /** Add copyright-owner rows through the page's own 添加 button when the work has more owners. */
   addOwnerRows: z.boolean().optional(),
 });
-export const CheckRequest = z.object({ type: z.literal('ruanzhu:check') });
+/**
+ * Runs the readiness checks on the page against the chosen owner and work (the popup sends the
+ * tab's choice; without ids the content script uses the last ones it was given, then the page alone).
+ */
+export const CheckRequest = z.object({
+  type: z.literal('ruanzhu:check'),
+  ownerId: z.string().min(1).optional(),
+  workId: z.string().min(1).optional(),
+});
 /** Restores the values from before the last fill on the tab's current page. */
 export const UndoRequest = z.object({ type: z.literal('ruanzhu:undo') });
 /** Scrolls to a field of the last report and focuses it, so the user can see it. */
@@ -61,8 +69,43 @@ export const Finding = z.object({
 });
 export type Finding = z.infer<typeof Finding>;
 export const CheckResponse = z.object({ findings: z.array(Finding) });
+export type CheckResponse = z.infer<typeof CheckResponse>;
 
 // ── to the background (browser.runtime.sendMessage) ──
+/**
+ * A file chosen on a portal page or in the options page, checked in the background (off the page's
+ * main thread; pdf.js stays out of the content script) and never stored. From content scripts and
+ * extension pages; utils/checks/file-service.ts answers with InspectFileResponse.
+ */
+export const InspectFileRequest = z.object({
+  type: z.literal('ruanzhu:inspect-file'),
+  name: z.string(),
+  /** The bytes in base64: Chrome passes extension messages as JSON. */
+  data: z.string(),
+  /** The upload's limit as the page states it. */
+  sizeLimitBytes: z.number().positive().optional(),
+  /** The key the findings carry (the upload the file was chosen in). */
+  key: z.string().optional(),
+  target: z.discriminatedUnion('as', [
+    z.object({ as: z.literal('photo'), kind: z.enum(['card', 'handheld']).optional() }),
+    z.object({
+      as: z.literal('material'),
+      material: z.enum(['source', 'doc']),
+      /** What the form says, for the headers: the work's names, version and source lines. */
+      work: z.object({ fullName: z.string(), shortName: z.string(), version: z.string(), sourceLines: z.number() }).partial(),
+    }),
+  ]),
+});
+export type InspectFileRequest = z.infer<typeof InspectFileRequest>;
+export const InspectFileResponse = z.object({
+  findings: z.array(Finding),
+  /** Photos: the pixel size; materials: the page count (when the file could be read). */
+  width: z.number().optional(),
+  height: z.number().optional(),
+  pages: z.number().optional(),
+});
+export type InspectFileResponse = z.infer<typeof InspectFileResponse>;
+
 export const ImportRequest = z.object({ type: z.literal('ruanzhu:import'), bundle: z.unknown() });
 export const ExportRequest = z.object({ type: z.literal('ruanzhu:export') });
 /** From a content script: the owner and work a fill needs, and nothing else. */

@@ -191,6 +191,30 @@ function failed(fileSize: number, problem: PdfProblem, zh: string, en: string): 
   return { ok: false, fileSize, problem, zh, en };
 }
 
+/** How much of each end of a file precheckPdf reads. */
+export const PRECHECK_BYTES = 1024;
+
+/**
+ * The checks of a material file that need no pdf.js, so that a page can show them the moment the
+ * file is chosen: empty, not a PDF (no %PDF- header in the first 1024 bytes), cut off (no %%EOF in
+ * the last 1024, where Acrobat wants it). `head` and `tail` are the file's first and last
+ * PRECHECK_BYTES bytes (or the whole file). A report with ok: false, or null when pdf.js may read it.
+ */
+export function precheckPdf(head: Uint8Array, tail: Uint8Array, fileSize: number): PdfReport | null {
+  const first = head instanceof Uint8Array ? head.subarray(0, PRECHECK_BYTES) : new Uint8Array(0);
+  const last = tail instanceof Uint8Array ? tail.subarray(Math.max(0, tail.length - PRECHECK_BYTES)) : new Uint8Array(0);
+  const size = typeof fileSize === 'number' && Number.isFinite(fileSize) ? fileSize : first.length;
+  if (!size || !first.length) return failed(0, 'empty', '文件是空的', 'the file is empty');
+  if (!String.fromCharCode(...first).includes('%PDF-')) {
+    const [zh, en] = describeNonPdf(first);
+    return failed(size, 'not-pdf', `不是 PDF，而是${zh}，请另存为 PDF`, `not a PDF but ${en}: save it as PDF`);
+  }
+  if (!String.fromCharCode(...last).includes('%%EOF')) {
+    return failed(size, 'damaged', '文件不完整（缺少结尾标记），可能在下载或复制时被截断', 'the file is incomplete (no end marker): cut off in a download or copy?');
+  }
+  return null;
+}
+
 /**
  * Reads a material PDF with pdf.js: per page the text lines, header, footer, page number, images
  * and whether it is blank. Never rejects: an empty, foreign, truncated, damaged or
@@ -199,17 +223,8 @@ function failed(fileSize: number, problem: PdfProblem, zh: string, en: string): 
 export async function analysePdf(bytes: Uint8Array, pdfjs: PdfjsModule): Promise<PdfReport> {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(0);
   const fileSize = data.length;
-  if (!fileSize) return failed(0, 'empty', '文件是空的', 'the file is empty');
-  let header = '';
-  for (let i = 0; i < Math.min(1024, fileSize); i++) header += String.fromCharCode(data[i]);
-  if (!header.includes('%PDF-')) {
-    const [zh, en] = describeNonPdf(data);
-    return failed(fileSize, 'not-pdf', `不是 PDF，而是${zh}，请另存为 PDF`, `not a PDF but ${en}: save it as PDF`);
-  }
-  let tail = '';
-  for (let i = Math.max(0, fileSize - 1024); i < fileSize; i++) tail += String.fromCharCode(data[i]);
-  // Acrobat wants %%EOF in the last 1024 bytes; without it the file was cut off in a download or copy.
-  if (!tail.includes('%%EOF')) return failed(fileSize, 'damaged', '文件不完整（缺少结尾标记），可能在下载或复制时被截断', 'the file is incomplete (no end marker): cut off in a download or copy?');
+  const problem = precheckPdf(data.subarray(0, PRECHECK_BYTES), data.subarray(Math.max(0, fileSize - PRECHECK_BYTES)), fileSize);
+  if (problem) return problem;
 
   let task: ReturnType<PdfjsModule['getDocument']> | null = null;
   try {
