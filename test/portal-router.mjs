@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 export const FIXTURE_ROOT = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'portals');
 
 /** Every host a replica exists for; the routes cover exactly these. */
-export const REPLICA_HOSTS = ['register.ccopyright.com.cn'];
+export const REPLICA_HOSTS = ['register.ccopyright.com.cn', 'copyright.console.aliyun.com'];
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.png': 'image/png', '.jpg': 'image/jpeg', '.svg': 'image/svg+xml' };
 

@@ -12,7 +12,8 @@ describe('manifest permissions', () => {
   it('asks only for storage, and host access to the official hosts over https', () => {
     expect(manifest.permissions).toEqual(['storage']);
     expect(manifest.host_permissions).toEqual(PORTAL_MATCHES);
-    expect(PORTAL_HOSTS).toEqual(['register.ccopyright.com.cn']);
+    // Alibaba Cloud's console host only: not *.aliyun.com, not the product pages (nothing to fill there).
+    expect(PORTAL_HOSTS).toEqual(['register.ccopyright.com.cn', 'copyright.console.aliyun.com']);
     for (const pattern of PORTAL_MATCHES) expect(pattern).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*|http:\/\//);
     expect(manifest.optional_permissions).toBeUndefined();
@@ -30,6 +31,11 @@ describe('manifest permissions', () => {
 
   it.each([
     ['https://register.ccopyright.com.cn/r11.html', true],
+    ['https://copyright.console.aliyun.com/#/order/list', true],
+    ['http://copyright.console.aliyun.com/', false],
+    ['https://console.aliyun.com/', false],
+    ['https://wanwang.aliyun.com/swcopyright/ruanzhu', false],
+    ['https://copyright.console.aliyun.com.evil.example/', false],
     ['http://register.ccopyright.com.cn/r11.html', false],
     ['https://register.ccopyright.com.cn.evil.example/', false],
     ['https://evil.example/?https://register.ccopyright.com.cn/', false],

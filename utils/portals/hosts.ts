@@ -1,8 +1,11 @@
 /**
  * The official hosts, the only places the extension runs or fills. Adding one widens the
  * manifest's host permissions: test/unit/manifest.test.ts pins this list on purpose.
+ * - register.ccopyright.com.cn: the copyright center's registration system.
+ * - copyright.console.aliyun.com: Alibaba Cloud's 软件著作权登记服务 console (orders, the
+ *   application form, statuses); the evidence is in utils/portals/adapters/README.md.
  */
-export const PORTAL_HOSTS = ['register.ccopyright.com.cn'] as const;
+export const PORTAL_HOSTS = ['register.ccopyright.com.cn', 'copyright.console.aliyun.com'] as const;
 
 /** Match patterns for the manifest and content scripts: https only. */
 export const PORTAL_MATCHES = PORTAL_HOSTS.map((h) => `https://${h}/*`);
