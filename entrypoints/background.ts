@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { handleInspectFile } from '@/utils/checks/file-service';
+import { handleInspectMaterial } from '@/utils/checks/file-service';
 import { classifySender, handleBackgroundMessage } from '@/utils/messages/background-handler';
 import { CHANGED } from '@/utils/messages/contract';
 import { fillFromShortcut } from '@/utils/messages/shortcut';
@@ -33,8 +33,8 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => {
     const kind = classifySender(sender, browser.runtime.id, origin);
     if (!kind) return undefined;
-    // Files chosen on a portal page or in the options page are checked here, off the page, never stored.
-    return handleInspectFile(message) ?? handleBackgroundMessage(getDb(), message, kind, announceChange);
+    // Material PDFs chosen on a portal page are read here, off the page, and never stored.
+    return handleInspectMaterial(message) ?? handleBackgroundMessage(getDb(), message, kind, announceChange);
   });
   browser.commands.onCommand.addListener((command) => {
     if (command === 'fill-page') void fillActiveTab();

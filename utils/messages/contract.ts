@@ -73,38 +73,29 @@ export type CheckResponse = z.infer<typeof CheckResponse>;
 
 // ── to the background (browser.runtime.sendMessage) ──
 /**
- * A file chosen on a portal page or in the options page, checked in the background (off the page's
- * main thread; pdf.js stays out of the content script) and never stored. From content scripts and
- * extension pages; utils/checks/file-service.ts answers with InspectFileResponse.
+ * A material PDF chosen on a portal page, read with pdf.js in the background: pdf.js stays out of
+ * the content script and off the page's main thread, and the bytes are checked and dropped, never
+ * stored. From content scripts and extension pages; utils/checks/file-service.ts answers.
  */
-export const InspectFileRequest = z.object({
-  type: z.literal('ruanzhu:inspect-file'),
-  name: z.string(),
-  /** The bytes in base64: Chrome passes extension messages as JSON. */
+export const InspectMaterialRequest = z.object({
+  type: z.literal('ruanzhu:inspect-material'),
+  /** The PDF's bytes in base64: Chrome passes extension messages as JSON. */
   data: z.string(),
+  material: z.enum(['source', 'doc']),
+  /** What the form says, for the headers: the work's names, version and source lines. */
+  work: z.object({ fullName: z.string(), shortName: z.string(), version: z.string(), sourceLines: z.number() }).partial(),
   /** The upload's limit as the page states it. */
   sizeLimitBytes: z.number().positive().optional(),
   /** The key the findings carry (the upload the file was chosen in). */
   key: z.string().optional(),
-  target: z.discriminatedUnion('as', [
-    z.object({ as: z.literal('photo'), kind: z.enum(['card', 'handheld']).optional() }),
-    z.object({
-      as: z.literal('material'),
-      material: z.enum(['source', 'doc']),
-      /** What the form says, for the headers: the work's names, version and source lines. */
-      work: z.object({ fullName: z.string(), shortName: z.string(), version: z.string(), sourceLines: z.number() }).partial(),
-    }),
-  ]),
 });
-export type InspectFileRequest = z.infer<typeof InspectFileRequest>;
-export const InspectFileResponse = z.object({
+export type InspectMaterialRequest = z.infer<typeof InspectMaterialRequest>;
+export const InspectMaterialResponse = z.object({
   findings: z.array(Finding),
-  /** Photos: the pixel size; materials: the page count (when the file could be read). */
-  width: z.number().optional(),
-  height: z.number().optional(),
+  /** The page count, when pdf.js could read the file. */
   pages: z.number().optional(),
 });
-export type InspectFileResponse = z.infer<typeof InspectFileResponse>;
+export type InspectMaterialResponse = z.infer<typeof InspectMaterialResponse>;
 
 export const ImportRequest = z.object({ type: z.literal('ruanzhu:import'), bundle: z.unknown() });
 export const ExportRequest = z.object({ type: z.literal('ruanzhu:export') });
