@@ -6,6 +6,7 @@ import { CHANGED } from '@/utils/messages/contract';
 import { fillFromShortcut } from '@/utils/messages/shortcut';
 import { toTab } from '@/utils/messages/send';
 import { getDb } from '@/utils/storage/db';
+import { Vault } from '@/utils/storage/vault';
 import { forgetTab, loadTabState, updateTabState } from '@/utils/storage/tab-state';
 
 /** Tells open extension pages that profiles changed; nobody listening is fine. */
@@ -29,12 +30,15 @@ async function fillActiveTab() {
 
 export default defineBackground(() => {
   const origin = browser.runtime.getURL('/');
+  const db = getDb();
+  // The lock's key lives in this object only, in the background's memory.
+  const context = { db, vault: new Vault(db, announceChange), onChange: announceChange };
   // Returning undefined lets other listeners answer; a Promise is the response.
   browser.runtime.onMessage.addListener((message, sender) => {
     const kind = classifySender(sender, browser.runtime.id, origin);
     if (!kind) return undefined;
     // Material PDFs chosen on a portal page are read here, off the page, and never stored.
-    return handleInspectMaterial(message) ?? handleBackgroundMessage(getDb(), message, kind, announceChange);
+    return handleInspectMaterial(message) ?? handleBackgroundMessage(context, message, kind);
   });
   browser.commands.onCommand.addListener((command) => {
     if (command === 'fill-page') void fillActiveTab();

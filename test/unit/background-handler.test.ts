@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { classifySender, handleBackgroundMessage } from '@/utils/messages/background-handler';
 import { importBundle } from '@/utils/storage/bundle-io';
+import { Vault } from '@/utils/storage/vault';
+import type { RuanzhuDb } from '@/utils/storage/db';
 import { freshDb, sampleBundle } from './helpers';
+
+const ctx = (db: RuanzhuDb, onChange = () => {}) => ({ db, vault: new Vault(db), onChange });
 
 const ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -23,32 +27,32 @@ describe('classifySender', () => {
 describe('handleBackgroundMessage', () => {
   it('imports and exports for extension pages', async () => {
     const { db } = freshDb();
-    const r = await handleBackgroundMessage(db, { type: 'ruanzhu:import', bundle: sampleBundle() }, 'extension-page');
+    const r = await handleBackgroundMessage(ctx(db), { type: 'ruanzhu:import', bundle: sampleBundle() }, 'extension-page');
     expect(r).toMatchObject({ ok: true, owners: 2, works: 1 });
-    const exported = (await handleBackgroundMessage(db, { type: 'ruanzhu:export' }, 'extension-page')) as { owners: unknown[] };
+    const exported = (await handleBackgroundMessage(ctx(db), { type: 'ruanzhu:export' }, 'extension-page')) as { owners: unknown[] };
     expect(exported.owners).toHaveLength(2);
   });
 
   it('ignores messages of unknown shape and senders it does not trust', async () => {
     const { db } = freshDb();
-    expect(await handleBackgroundMessage(db, { type: 'ruanzhu:export', extra: 1 }, null)).toBeUndefined();
-    expect(await handleBackgroundMessage(db, { type: 'ruanzhu:drop-everything' }, 'extension-page')).toBeUndefined();
-    expect(await handleBackgroundMessage(db, 'ruanzhu:export', 'extension-page')).toBeUndefined();
+    expect(await handleBackgroundMessage(ctx(db), { type: 'ruanzhu:export', extra: 1 }, null)).toBeUndefined();
+    expect(await handleBackgroundMessage(ctx(db), { type: 'ruanzhu:drop-everything' }, 'extension-page')).toBeUndefined();
+    expect(await handleBackgroundMessage(ctx(db), 'ruanzhu:export', 'extension-page')).toBeUndefined();
   });
 
   it('a content script may ask for its plan values, but not import or export', async () => {
     const { db } = freshDb();
     await importBundle(db, sampleBundle());
-    expect(await handleBackgroundMessage(db, { type: 'ruanzhu:export' }, 'content-script')).toBeUndefined();
-    expect(await handleBackgroundMessage(db, { type: 'ruanzhu:import', bundle: sampleBundle() }, 'content-script')).toBeUndefined();
-    const values = await handleBackgroundMessage(db, { type: 'ruanzhu:plan-values', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' }, 'content-script');
+    expect(await handleBackgroundMessage(ctx(db), { type: 'ruanzhu:export' }, 'content-script')).toBeUndefined();
+    expect(await handleBackgroundMessage(ctx(db), { type: 'ruanzhu:import', bundle: sampleBundle() }, 'content-script')).toBeUndefined();
+    const values = await handleBackgroundMessage(ctx(db), { type: 'ruanzhu:plan-values', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' }, 'content-script');
     expect(values).toMatchObject({ owner: { name: '北京云帆科技有限公司' }, work: { fullName: '云帆客户关系管理系统' }, coOwners: [] });
   });
 });
 
 describe('store messages', () => {
-  const ask = (db: Parameters<typeof handleBackgroundMessage>[0], op: string, args: object = {}, onChange = () => {}) =>
-    handleBackgroundMessage(db, { type: 'ruanzhu:store', op, ...args }, 'extension-page', onChange);
+  const ask = (db: RuanzhuDb, op: string, args: object = {}, onChange = () => {}) =>
+    handleBackgroundMessage(ctx(db, onChange), { type: 'ruanzhu:store', op, ...args }, 'extension-page');
 
   it('saves, lists, counts, deletes, and announces each write', async () => {
     const { db } = freshDb();
@@ -76,6 +80,6 @@ describe('store messages', () => {
 
   it('content scripts cannot use the store', async () => {
     const { db } = freshDb();
-    expect(await handleBackgroundMessage(db, { type: 'ruanzhu:store', op: 'owners', query: {} }, 'content-script')).toBeUndefined();
+    expect(await handleBackgroundMessage(ctx(db), { type: 'ruanzhu:store', op: 'owners', query: {} }, 'content-script')).toBeUndefined();
   });
 });

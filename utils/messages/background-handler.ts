@@ -2,10 +2,30 @@ import type { Runtime } from 'webextension-polyfill';
 import { isPortalUrl } from '../portals/hosts';
 import type { RuanzhuDb } from '../storage/db';
 import { exportBundle, importBundle } from '../storage/bundle-io';
-import { deleteOwner, deleteWork, listOwners, listTags, listWorks, saveOwner, saveWork } from '../storage/repository';
-import { BackgroundRequest, FROM_CONTENT_SCRIPTS, type PlanValuesResponse, type SaveResult, type StoreRequest } from './contract';
+import { decryptBundle, encryptBundle, isEncryptedBundle } from '../storage/bundle-crypto';
+import { backupOverdue, noteChange, UNEXPORTED_SINCE_KEY } from '../storage/backup-reminder';
+import { LAST_EXPORT_KEY } from '../storage/bundle-io';
+import { deleteOwner, deleteWork, getOwner, listOwners, listTags, listWorks, saveOwner, saveWork } from '../storage/repository';
+import { LockedError, type Vault } from '../storage/vault';
+import {
+  BackgroundRequest,
+  FROM_CONTENT_SCRIPTS,
+  type Failure,
+  type LockAnswer,
+  type LockRequest,
+  type PlanValuesResponse,
+  type SaveResult,
+  type StoreRequest,
+} from './contract';
 
 export type SenderKind = 'extension-page' | 'content-script';
+
+export interface BackgroundContext {
+  db: RuanzhuDb;
+  vault: Vault;
+  /** Told after every write, so open pages can refresh. */
+  onChange: () => void;
+}
 
 /**
  * Who sent a message: one of our own pages, our content script on an official host, or nobody we
@@ -18,74 +38,123 @@ export function classifySender(sender: Runtime.MessageSender, extensionId: strin
   return null;
 }
 
+const failure = (e: unknown): Failure => ({ failed: true, locked: e instanceof LockedError, error: (e as Error)?.message ?? String(e) });
+
 /**
  * Answers one background message, or returns undefined for anything that is not ours to answer
  * (unknown shape, wrong sender). Kept free of `browser` so tests drive it with a fake sender.
  */
-export async function handleBackgroundMessage(
-  db: RuanzhuDb,
-  message: unknown,
-  sender: SenderKind | null,
-  /** Told after every write, so open pages can refresh. */
-  onChange: () => void = () => {},
-): Promise<unknown> {
+export async function handleBackgroundMessage(ctx: BackgroundContext, message: unknown, sender: SenderKind | null): Promise<unknown> {
   if (!sender) return undefined;
   const parsed = BackgroundRequest.safeParse(message);
   if (!parsed.success) return undefined;
   const msg = parsed.data;
   if (sender === 'content-script' && !FROM_CONTENT_SCRIPTS.has(msg.type)) return undefined;
+  const { db, vault } = ctx;
+  const changed = async () => {
+    await noteChange(db);
+    ctx.onChange();
+  };
 
-  switch (msg.type) {
-    case 'ruanzhu:import': {
-      const result = await importBundle(db, msg.bundle);
-      if (result.ok) onChange();
-      return result;
+  try {
+    switch (msg.type) {
+      case 'ruanzhu:import': {
+        let bundle = msg.bundle;
+        if (isEncryptedBundle(bundle)) {
+          if (!msg.passphrase) return { ok: false, needsPassphrase: true, errors: [{ path: '', record: '', field: '', message: '此文件已加密，请输入导出时设置的口令 / this file is encrypted: enter the passphrase it was exported with' }] };
+          bundle = await decryptBundle(bundle, msg.passphrase);
+        }
+        const result = await importBundle(db, bundle, await vault.codec());
+        if (result.ok) await changed();
+        return result;
+      }
+      case 'ruanzhu:export': {
+        const bundle = await exportBundle(db, new Date(), await vault.codec());
+        return msg.passphrase ? encryptBundle(bundle, msg.passphrase) : bundle;
+      }
+      case 'ruanzhu:plan-values': {
+        const codec = await vault.codec();
+        const work = msg.workId ? ((await db.works.get(msg.workId)) ?? null) : null;
+        const owner = (await getOwner(db, msg.ownerId, codec)) ?? null;
+        const others = (work?.ownerIds ?? []).filter((id) => id !== msg.ownerId);
+        const coOwners = (await Promise.all(others.map((id) => getOwner(db, id, codec)))).filter((o) => o !== undefined);
+        return { owner, work, coOwners } satisfies PlanValuesResponse;
+      }
+      case 'ruanzhu:store':
+        return await handleStore(ctx, msg, changed);
+      case 'ruanzhu:lock':
+        return await handleLock(vault, msg);
     }
-    case 'ruanzhu:export':
-      return exportBundle(db);
-    case 'ruanzhu:plan-values': {
-      const work = msg.workId ? ((await db.works.get(msg.workId)) ?? null) : null;
-      const owner = (await db.owners.get(msg.ownerId)) ?? null;
-      const others = (work?.ownerIds ?? []).filter((id) => id !== msg.ownerId);
-      const coOwners = (await db.owners.bulkGet(others)).filter((o) => o !== undefined);
-      return { owner, work, coOwners } satisfies PlanValuesResponse;
-    }
-    case 'ruanzhu:store':
-      return handleStore(db, msg, onChange);
+  } catch (e) {
+    return failure(e);
   }
 }
 
-async function saved<T>(write: Promise<T>, onChange: () => void): Promise<SaveResult<T>> {
+async function saved<T>(write: Promise<T>, changed: () => Promise<void>): Promise<SaveResult<T>> {
   try {
     const record = await write;
-    onChange();
+    await changed();
     return { ok: true, record };
   } catch (e) {
     return { ok: false, error: (e as Error).message };
   }
 }
 
-function handleStore(db: RuanzhuDb, msg: StoreRequest, onChange: () => void): Promise<unknown> {
+async function handleStore({ db, vault }: BackgroundContext, msg: StoreRequest, changed: () => Promise<void>): Promise<unknown> {
   switch (msg.op) {
     case 'owners':
-      return listOwners(db, msg.query);
+      return listOwners(db, msg.query, await vault.codec());
     case 'works':
       return listWorks(db, msg.query);
     case 'owner':
-      return db.owners.get(msg.id).then((o) => o ?? null);
+      return (await getOwner(db, msg.id, await vault.codec())) ?? null;
     case 'tags':
       return listTags(db);
     case 'count':
-      return Promise.all([db.owners.count(), db.works.count()]).then(([owners, works]) => ({ owners, works }));
+      return { owners: await db.owners.count(), works: await db.works.count() };
+    case 'backup': {
+      const [since, last] = await Promise.all([db.meta.get(UNEXPORTED_SINCE_KEY), db.meta.get(LAST_EXPORT_KEY)]);
+      return { overdueSince: backupOverdue(since?.value), lastExportAt: typeof last?.value === 'string' ? last.value : null };
+    }
     case 'linked-works':
       return db.works.where('ownerIds').equals(msg.ownerId).count();
     case 'save-owner':
-      return saved(saveOwner(db, msg.record), onChange);
+      return saved(vault.codec().then((codec) => saveOwner(db, msg.record, codec)), changed);
     case 'save-work':
-      return saved(saveWork(db, msg.record), onChange);
+      return saved(saveWork(db, msg.record), changed);
     case 'delete-owner':
-      return saved(deleteOwner(db, msg.id), onChange);
+      return saved(deleteOwner(db, msg.id), changed);
     case 'delete-work':
-      return saved(deleteWork(db, msg.id), onChange);
+      return saved(deleteWork(db, msg.id), changed);
+  }
+}
+
+async function handleLock(vault: Vault, msg: LockRequest): Promise<LockAnswer> {
+  try {
+    switch (msg.op) {
+      case 'status':
+        break;
+      case 'unlock':
+        await vault.unlock(msg.passphrase);
+        break;
+      case 'lock':
+        vault.lock();
+        break;
+      case 'enable':
+        await vault.enable(msg.passphrase);
+        break;
+      case 'change':
+        await vault.changePassphrase(msg.current, msg.next);
+        break;
+      case 'disable':
+        await vault.disable(msg.passphrase);
+        break;
+      case 'auto-lock':
+        await vault.setAutoLockMinutes(msg.minutes);
+        break;
+    }
+    return { ok: true, status: await vault.status() };
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
   }
 }

@@ -97,8 +97,17 @@ export const InspectMaterialResponse = z.object({
 });
 export type InspectMaterialResponse = z.infer<typeof InspectMaterialResponse>;
 
-export const ImportRequest = z.object({ type: z.literal('ruanzhu:import'), bundle: z.unknown() });
-export const ExportRequest = z.object({ type: z.literal('ruanzhu:export') });
+export const ImportRequest = z.object({
+  type: z.literal('ruanzhu:import'),
+  bundle: z.unknown(),
+  /** For a bundle exported with a passphrase of its own. */
+  passphrase: z.string().optional(),
+});
+export const ExportRequest = z.object({
+  type: z.literal('ruanzhu:export'),
+  /** Seal the exported file with this passphrase (separate from the lock's). */
+  passphrase: z.string().min(8).optional(),
+});
 /** From a content script: the owner and work a fill needs, and nothing else. */
 export const PlanValuesRequest = z.object({
   type: z.literal('ruanzhu:plan-values'),
@@ -126,6 +135,7 @@ export const StoreRequest = z.discriminatedUnion('op', [
   store('owner', { id: z.string() }),
   store('tags', {}),
   store('count', {}),
+  store('backup', {}),
   store('linked-works', { ownerId: z.string() }),
   store('save-owner', { record: z.record(z.string(), z.unknown()) }),
   store('save-work', { record: z.record(z.string(), z.unknown()) }),
@@ -136,7 +146,26 @@ export type StoreRequest = z.infer<typeof StoreRequest>;
 export type SaveResult<T> = { ok: true; record: T } | { ok: false; error: string };
 export const CHANGED = { type: 'ruanzhu:changed' } as const;
 
-export const BackgroundRequest = z.union([ImportRequest, ExportRequest, PlanValuesRequest, StoreRequest]);
+const lock = <Op extends string, Shape extends z.ZodRawShape>(op: Op, shape: Shape) =>
+  z.object({ type: z.literal('ruanzhu:lock'), op: z.literal(op), ...shape });
+/** The optional passphrase lock (SECURITY.md): answered with `{ ok, status }` or `{ ok: false, error }`. */
+export const LockRequest = z.discriminatedUnion('op', [
+  lock('status', {}),
+  lock('unlock', { passphrase: z.string() }),
+  lock('lock', {}),
+  lock('enable', { passphrase: z.string() }),
+  lock('change', { current: z.string(), next: z.string() }),
+  lock('disable', { passphrase: z.string() }),
+  lock('auto-lock', { minutes: z.number() }),
+]);
+export type LockRequest = z.infer<typeof LockRequest>;
+export type LockAnswer = { ok: true; status: { enabled: boolean; locked: boolean; autoLockMinutes: number } } | { ok: false; error: string };
+
+/** What the background answers when a request cannot be served at all (e.g. the store is locked). */
+export type Failure = { failed: true; locked: boolean; error: string };
+export const isFailure = (v: unknown): v is Failure => !!v && typeof v === 'object' && (v as Failure).failed === true;
+
+export const BackgroundRequest = z.union([ImportRequest, ExportRequest, PlanValuesRequest, StoreRequest, LockRequest]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
 
 /** Which callers may send a background message: extension pages only, or also content scripts. */

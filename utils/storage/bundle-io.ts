@@ -1,6 +1,8 @@
 import { makeBundle, parseBundle, type Bundle } from '../schema/bundle';
 import type { DataError } from '../schema/errors';
 import type { RuanzhuDb } from './db';
+import { plainCodec, type OwnerCodec } from './owner-codec';
+import { noteExport } from './backup-reminder';
 
 export type ImportResult =
   | { ok: true; owners: number; works: number; created: number; updated: number }
@@ -22,16 +24,18 @@ export function describeStorageError(e: unknown): string {
  * Imports a bundle all or nothing. Records with ids already stored are replaced (agents re-import
  * the same file), so re-importing never duplicates. Works may name owners from the bundle or the store.
  */
-export async function importBundle(db: RuanzhuDb, input: unknown): Promise<ImportResult> {
+export async function importBundle(db: RuanzhuDb, input: unknown, codec: OwnerCodec = plainCodec): Promise<ImportResult> {
   const parsed = parseBundle(input);
   if (!parsed.ok) return parsed;
   const { owners, works } = parsed.value;
   try {
+    // Sealed (when the lock is on) before the transaction: WebCrypto inside it would end it early.
+    const toWrite = await Promise.all(owners.map(codec.toStored));
     return await db.transaction('rw', db.owners, db.works, async () => {
       const bundleOwnerIds = new Set(owners.map((o) => o.id));
       const referenced = [...new Set(works.flatMap((w) => w.ownerIds))].filter((id) => !bundleOwnerIds.has(id));
-      const stored = await db.owners.bulkGet(referenced);
-      const unknown = new Set(referenced.filter((_, i) => !stored[i]));
+      const known = await db.owners.bulkGet(referenced);
+      const unknown = new Set(referenced.filter((_, i) => !known[i]));
       const errors: DataError[] = [];
       works.forEach((w, i) =>
         w.ownerIds.forEach((id, j) => {
@@ -52,7 +56,7 @@ export async function importBundle(db: RuanzhuDb, input: unknown): Promise<Impor
         db.works.bulkGet(works.map((w) => w.id)),
       ]);
       const updated = [...oldOwners, ...oldWorks].filter(Boolean).length;
-      await db.owners.bulkPut(owners);
+      await db.owners.bulkPut(toWrite);
       await db.works.bulkPut(works);
       return { ok: true, owners: owners.length, works: works.length, created: owners.length + works.length - updated, updated };
     });
@@ -65,10 +69,12 @@ export async function importBundle(db: RuanzhuDb, input: unknown): Promise<Impor
 export const LAST_EXPORT_KEY = 'lastExportAt';
 
 /** Every owner and work as a bundle; remembers when, for the backup reminder. */
-export async function exportBundle(db: RuanzhuDb, now = new Date()): Promise<Bundle> {
-  const [owners, works] = await db.transaction('r', db.owners, db.works, () =>
+export async function exportBundle(db: RuanzhuDb, now = new Date(), codec: OwnerCodec = plainCodec): Promise<Bundle> {
+  const [stored, works] = await db.transaction('r', db.owners, db.works, () =>
     Promise.all([db.owners.toArray(), db.works.toArray()]),
   );
+  const owners = await Promise.all(stored.map(codec.fromStored));
   await db.meta.put({ key: LAST_EXPORT_KEY, value: now.toISOString() });
+  await noteExport(db);
   return makeBundle(owners, works, now);
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { Owner, type OwnerInput } from '../schema/owner';
 import { Work, type WorkInput } from '../schema/work';
 import type { RuanzhuDb } from './db';
+import { plainCodec, type OwnerCodec } from './owner-codec';
 import { byRecency, ownerMatches, workMatches, type OwnerQuery, type WorkQuery } from './search';
 
 /** A record failed its schema; `issues` lists the fields. */
@@ -24,15 +25,15 @@ function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.infer<S
 }
 
 /** Creates (empty or absent id) or replaces an owner; stamps createdAt/updatedAt. Returns the stored record. */
-export async function saveOwner(db: RuanzhuDb, input: Partial<OwnerInput>): Promise<Owner> {
+export async function saveOwner(db: RuanzhuDb, input: Partial<OwnerInput>, codec: OwnerCodec = plainCodec): Promise<Owner> {
   const now = new Date().toISOString();
   const id = input.id || newId('o');
-  return db.transaction('rw', db.owners, async () => {
-    const existing = await db.owners.get(id);
-    const owner = parseOrThrow(Owner, { ...input, id, createdAt: existing?.createdAt ?? now, updatedAt: now });
-    await db.owners.put(owner);
-    return owner;
-  });
+  const existing = await db.owners.get(id);
+  const owner = parseOrThrow(Owner, { ...input, id, createdAt: existing?.createdAt ?? now, updatedAt: now });
+  // Sealing is WebCrypto work: done before the write, since awaiting it inside an IndexedDB
+  // transaction would let the transaction commit early.
+  await db.owners.put(await codec.toStored(owner));
+  return owner;
 }
 
 /** Deletes an owner and unlinks it from every work; returns how many works were unlinked. */
@@ -46,8 +47,13 @@ export async function deleteOwner(db: RuanzhuDb, id: string): Promise<number> {
   });
 }
 
-export async function listOwners(db: RuanzhuDb, query: OwnerQuery = {}): Promise<Owner[]> {
-  const all = await db.owners.toArray();
+export async function getOwner(db: RuanzhuDb, id: string, codec: OwnerCodec = plainCodec): Promise<Owner | undefined> {
+  const stored = await db.owners.get(id);
+  return stored && codec.fromStored(stored);
+}
+
+export async function listOwners(db: RuanzhuDb, query: OwnerQuery = {}, codec: OwnerCodec = plainCodec): Promise<Owner[]> {
+  const all = await Promise.all((await db.owners.toArray()).map(codec.fromStored));
   return all.filter((o) => ownerMatches(o, query)).sort(byRecency((o) => o.name));
 }
 

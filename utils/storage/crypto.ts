@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/** PBKDF2-SHA256 work factor (OWASP 2023 guidance for PBKDF2-HMAC-SHA256). */
+export const PBKDF2_ITERATIONS = 600_000;
+
+/** An AES-GCM ciphertext with its nonce, base64 both, as stored and exported. */
+export const Sealed = z.object({ iv: z.string().min(1), data: z.string().min(1) });
+export type Sealed = z.infer<typeof Sealed>;
+
+export const KdfParams = z.object({ salt: z.string().min(1), iterations: z.number().int().min(100_000) });
+export type KdfParams = z.infer<typeof KdfParams>;
+
+export class WrongPassphraseError extends Error {
+  constructor() {
+    super('口令不正确，未做任何更改 / wrong passphrase; nothing was changed');
+  }
+}
+
+const toBase64 = (bytes: Uint8Array) => btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
+const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+export function newKdfParams(iterations = PBKDF2_ITERATIONS): KdfParams {
+  return { salt: toBase64(crypto.getRandomValues(new Uint8Array(16))), iterations };
+}
+
+/** A non-extractable AES-GCM key from a passphrase: it can encrypt and decrypt, never be read out. */
+export async function deriveKey(passphrase: string, params: KdfParams): Promise<CryptoKey> {
+  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
+  return crypto.subtle.deriveKey(
+    { name: 'PBKDF2', hash: 'SHA-256', salt: fromBase64(params.salt), iterations: params.iterations },
+    material,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt'],
+  );
+}
+
+export async function seal(key: CryptoKey, value: unknown): Promise<Sealed> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(JSON.stringify(value)));
+  return { iv: toBase64(iv), data: toBase64(new Uint8Array(data)) };
+}
+
+/** Decrypts; a wrong key or tampered data fails GCM's check and reads as a wrong passphrase. */
+export async function unseal(key: CryptoKey, sealed: Sealed): Promise<unknown> {
+  let plain: ArrayBuffer;
+  try {
+    plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(sealed.iv) }, key, fromBase64(sealed.data));
+  } catch {
+    throw new WrongPassphraseError();
+  }
+  return JSON.parse(new TextDecoder().decode(plain));
+}
