@@ -4,6 +4,7 @@ import { watchComposition } from '@/utils/fill/drivers/text';
 import { watchEdits } from '@/utils/fill/marks';
 import '@/utils/fill/marks.css';
 import { createPortalHandler } from '@/utils/fill/portal-handler';
+import { mountAliyunGuide } from '@/utils/aliyun/mount';
 import { PORTAL_MATCHES } from '@/utils/portals/hosts';
 import { watchPage } from '@/utils/portals/watch';
 
@@ -17,12 +18,11 @@ export default defineContentScript({
     watchComposition(document, ctx.signal);
     watchEdits(document, ctx.signal);
 
-    const handle = createPortalHandler({
-      doc: document,
-      watcher,
-      // Profiles live in the extension's origin: a fill receives only its own values, by message.
-      planValues: (ownerId, workId) => browser.runtime.sendMessage({ type: 'ruanzhu:plan-values', ownerId, workId }),
-    });
+    // Profiles live in the extension's origin: a fill receives only its own values, by message.
+    const planValues = (ownerId: string, workId: string | undefined) => browser.runtime.sendMessage({ type: 'ruanzhu:plan-values', ownerId, workId });
+    const handle = createPortalHandler({ doc: document, watcher, planValues });
+    // Alibaba Cloud's order pages: what each status means and the next step.
+    mountAliyunGuide(ctx, { watcher, planValues });
     browser.runtime.onMessage.addListener((message, sender) => {
       if (sender.id !== browser.runtime.id) return undefined;
       return handle(message);

@@ -1,4 +1,7 @@
+import { orderStatusLabel, orderTableHeader } from '../aliyun/order-page';
+import { labelText } from '../fill/text';
 import type { Site } from '../messages/contract';
+import { ALIYUN_CONSOLE_HOST } from './hosts';
 
 export interface PageIdentity {
   site: Site;
@@ -92,6 +95,42 @@ export function detectCcopyright(url: URL, doc: Document): Detection | null {
   return realname(url, doc);
 }
 
+/** Titles of the console's parts: headings, Ant cards' titles, ARIA headings. */
+const CONSOLE_TITLES = 'h1, h2, h3, h4, legend, .ant-card-head-title, [role=heading]';
+
+/** A short title containing `text` (一、软件基本信息 counts; a paragraph that mentions it does not). */
+function consoleTitle(doc: Document, text: string): Element | null {
+  for (const t of doc.querySelectorAll(CONSOLE_TITLES)) {
+    const s = labelText(t.textContent ?? '');
+    if (s.includes(text) && s.length <= text.length + 8) return t;
+  }
+  return null;
+}
+
+/** A field a person can type in: what makes a form a form rather than a read-only summary. */
+const EDITABLE = 'input:not([type]), input[type=text], textarea';
+
+/**
+ * Recognises a page of Alibaba Cloud's 软著 console (utils/portals/adapters/README.md). The
+ * console's routes are a [guess], so the DOM decides: the 手动填写 form by its part titles [guide]
+ * and an editable field; an order by its labelled 订单状态; the list by a table with a 订单状态
+ * column and rows. Only where a page shows both an order's status and a table does the route
+ * (an order's own, `/order/<id>`) tell them apart.
+ */
+export function detectAliyun(url: URL, doc: Document): Detection | null {
+  if (!doc.body) return null;
+  const at = (page: string, marker: Element): Detection => ({ site: 'aliyun', page: `aliyun.${page}`, marker });
+  const basic = consoleTitle(doc, '软件基本信息');
+  const editable = [...doc.querySelectorAll(EDITABLE)].some((e) => !(e as HTMLInputElement).readOnly && !(e as HTMLInputElement).disabled);
+  if (basic && consoleTitle(doc, '著作权人信息') && editable) return at('apply', basic);
+  const status = orderStatusLabel(doc.body);
+  const table = orderTableHeader(doc.body);
+  const route = url.hash.startsWith('#/') ? hashRoute(url.hash) : url.pathname;
+  if (status && (!table || /\/order\/(?!list$)[^/]+$/.test(route))) return at('order', status);
+  if (table) return at('orders', table);
+  return null;
+}
+
 export function detectPage(url: string, doc: Document): Detection | null {
   let parsed: URL;
   try {
@@ -101,5 +140,6 @@ export function detectPage(url: string, doc: Document): Detection | null {
   }
   if (parsed.protocol !== 'https:') return null;
   if (parsed.hostname === 'register.ccopyright.com.cn') return detectCcopyright(parsed, doc);
+  if (parsed.hostname === ALIYUN_CONSOLE_HOST) return detectAliyun(parsed, doc);
   return null;
 }

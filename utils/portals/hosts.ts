@@ -6,6 +6,8 @@
  *   application form, statuses); the evidence is in utils/portals/adapters/README.md.
  */
 export const PORTAL_HOSTS = ['register.ccopyright.com.cn', 'copyright.console.aliyun.com'] as const;
+export type PortalHost = (typeof PORTAL_HOSTS)[number];
+export const ALIYUN_CONSOLE_HOST: PortalHost = 'copyright.console.aliyun.com';
 
 /** Match patterns for the manifest and content scripts: https only. */
 export const PORTAL_MATCHES = PORTAL_HOSTS.map((h) => `https://${h}/*`);
