@@ -3,11 +3,15 @@ import { t, type MessageKey } from '@/utils/i18n';
 import { OwnersTab } from './OwnersTab';
 import { WorksTab } from './WorksTab';
 import { DataTab } from './DataTab';
+import { SecurityTab } from './SecurityTab';
+import { LockGate } from '@/components/LockGate';
+import { BackupReminder } from './BackupReminder';
 
 const TABS: { id: string; label: MessageKey }[] = [
   { id: 'owners', label: 'tabOwners' },
   { id: 'works', label: 'tabWorks' },
   { id: 'data', label: 'tabData' },
+  { id: 'security', label: 'tabSecurity' },
 ];
 
 const tabFromHash = () => (TABS.some((x) => `#${x.id}` === location.hash) ? location.hash.slice(1) : 'owners');
@@ -55,9 +59,13 @@ export function App() {
         </div>
       </header>
       <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        {tab === 'owners' && <OwnersTab />}
-        {tab === 'works' && <WorksTab />}
-        {tab === 'data' && <DataTab />}
+        <LockGate>
+          <BackupReminder onExport={() => select('data')} />
+          {tab === 'owners' && <OwnersTab />}
+          {tab === 'works' && <WorksTab />}
+          {tab === 'data' && <DataTab />}
+          {tab === 'security' && <SecurityTab />}
+        </LockGate>
       </main>
     </>
   );

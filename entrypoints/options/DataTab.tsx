@@ -1,29 +1,63 @@
 import { useState } from 'react';
 import { DataErrorList } from '@/components/DataErrorList';
-import { background } from '@/utils/messages/send';
+import { store } from '@/utils/messages/store-client';
 import { BUNDLE_FILE_SUFFIX, parseBundleText, type DataError } from '@/utils/schema';
+import { isEncryptedBundle } from '@/utils/storage/bundle-crypto';
 import { t } from '@/utils/i18n';
 import { saveTextFile } from './download';
 import { SheetImport } from './SheetImport';
 
 type Outcome = { ok: true; text: string } | { ok: false; errors: DataError[] } | null;
 
+const asErrors = (message: string) => ({ ok: false as const, errors: [{ path: '', record: '', field: '', message }] });
+
+/** The file's JSON if it is an encrypted bundle, which only the background can open with its passphrase. */
+function encryptedJson(text: string): unknown {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isEncryptedBundle(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function DataTab() {
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const [sealedFile, setSealedFile] = useState<unknown>();
+  const [importPass, setImportPass] = useState('');
+  const [exportPass, setExportPass] = useState('');
+
+  const runImport = async (bundle: unknown, passphrase?: string) => {
+    try {
+      const r = await store.importBundle(bundle, passphrase);
+      setOutcome(r.ok ? { ok: true, text: t('importOk', [r.owners, r.works, r.created, r.updated]) } : { ok: false, errors: r.errors });
+      if (r.ok) setSealedFile(undefined);
+    } catch (e) {
+      setOutcome(asErrors((e as Error).message));
+    }
+  };
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
+    const text = await file.text();
+    const sealed = encryptedJson(text);
+    setSealedFile(sealed);
+    setOutcome(null);
+    if (sealed) return;
     // Parse here for an early, precise message; the background validates again before writing.
-    const parsed = parseBundleText(await file.text());
+    const parsed = parseBundleText(text);
     if (!parsed.ok) return setOutcome(parsed);
-    const r = await background.importBundle(parsed.value);
-    setOutcome(r.ok ? { ok: true, text: t('importOk', [r.owners, r.works, r.created, r.updated]) } : r);
+    await runImport(parsed.value);
   };
 
   const exportAll = async () => {
-    const bundle = await background.exportBundle();
-    const day = bundle.exportedAt.slice(0, 10).replaceAll('-', '');
-    saveTextFile(`ruanzhu-${day}${BUNDLE_FILE_SUFFIX}`, JSON.stringify(bundle, null, 2));
+    try {
+      const file = await store.exportBundle(exportPass || undefined);
+      const day = new Date().toISOString().slice(0, 10).replaceAll('-', '');
+      saveTextFile(`ruanzhu-${day}${exportPass ? '.encrypted' : ''}${BUNDLE_FILE_SUFFIX}`, JSON.stringify(file, null, 2));
+    } catch (e) {
+      setOutcome(asErrors((e as Error).message));
+    }
   };
 
   return (
@@ -40,6 +74,13 @@ export function DataTab() {
             e.target.value = '';
           }}
         />
+        {sealedFile !== undefined && (
+          <form className="row" onSubmit={(e) => { e.preventDefault(); void runImport(sealedFile, importPass); }}>
+            <label htmlFor="import-pass">{t('importPassphrase')}</label>
+            <input id="import-pass" type="password" autoComplete="off" value={importPass} onChange={(e) => setImportPass(e.target.value)} />
+            <button type="submit" className="primary">{t('importButton')}</button>
+          </form>
+        )}
         <div aria-live="polite">
           {outcome?.ok === true && <p role="status" className="status">{outcome.text}</p>}
           {outcome?.ok === false && <DataErrorList title={t('importFailed')} errors={outcome.errors} />}
@@ -48,7 +89,11 @@ export function DataTab() {
       <section>
         <h2>{t('export')}</h2>
         <p className="muted">{t('exportHint')}</p>
-        <button type="button" className="primary" onClick={exportAll}>{t('export')}</button>
+        <p>
+          <label htmlFor="export-pass">{t('exportEncrypt')}</label>
+          <input id="export-pass" type="password" autoComplete="new-password" minLength={8} value={exportPass} onChange={(e) => setExportPass(e.target.value)} />
+        </p>
+        <button type="button" className="primary" onClick={exportAll} disabled={exportPass !== '' && [...exportPass].length < 8}>{t('export')}</button>
       </section>
       <SheetImport />
     </div>

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import { DataErrorList } from '@/components/DataErrorList';
-import { background } from '@/utils/messages/send';
 import { makeBundle } from '@/utils/schema/bundle';
 import { store } from '@/utils/messages/store-client';
 import { newId } from '@/utils/storage/repository';
@@ -35,7 +34,7 @@ export function SheetImport() {
 
   const runImport = async () => {
     if (!mapped || mapped.errors.length) return;
-    const r = await background.importBundle(makeBundle(mapped.owners, []));
+    const r = await store.importBundle(makeBundle(mapped.owners, []));
     if (r.ok) {
       setTable(null);
       setMessage({ ok: true, text: t('importOk', [r.owners, 0, r.created, r.updated]) });

@@ -112,6 +112,6 @@ test('a fill for an owner the profiles do not have fills nothing and says so', a
   const page = await openPortal(url);
   await inBackground(context, page);
   const res = (await sendToTab(url, { type: 'ruanzhu:fill', ownerId: 'o-nobody' })) as Fill;
-  expect(res).toEqual({ results: [], error: '找不到所选的著作权人资料' });
+  expect(res).toEqual({ results: [], error: '找不到所选的著作权人资料 / the chosen owner was not found' });
   expect((await replicaModel(page)).userName).toBe('');
 });

@@ -1,4 +1,4 @@
-import { ContentRequest, PlanValuesResponse, type DetectResponse, type FillResponse, type UndoResponse } from '../messages/contract';
+import { ContentRequest, isFailure, PlanValuesResponse, type DetectResponse, type FillResponse, type UndoResponse } from '../messages/contract';
 import { adapterFor } from '../portals/adapters';
 import type { PageWatcher } from '../portals/watch';
 import { waitFor } from './drivers/events';
@@ -43,8 +43,11 @@ export function createPortalHandler({ doc, watcher, planValues }: PortalHandlerD
           const d = watcher.refresh() ?? (await waitFor(() => watcher.refresh(), RENDER_WAIT_MS));
           const adapter = d && adapterFor(d.page);
           if (!d || !adapter) return { results: [], error: d ? '本页没有可从资料填写的字段' : '无法识别本页' };
-          const values = PlanValuesResponse.safeParse(await planValues(msg.ownerId, msg.workId));
-          if (!values.success || !values.data.owner) return { results: [], error: '找不到所选的著作权人资料' };
+          const answer = await planValues(msg.ownerId, msg.workId);
+          // A locked store answers with its own bilingual reason: pass it on instead of "not found".
+          if (isFailure(answer)) return { results: [], error: answer.error };
+          const values = PlanValuesResponse.safeParse(answer);
+          if (!values.success || !values.data.owner) return { results: [], error: '找不到所选的著作权人资料 / the chosen owner was not found' };
           const { overwrite, addOwnerRows } = msg;
           return { results: await session.fill(d.page, adapter, values.data, { overwrite, addOwnerRows }) };
         });

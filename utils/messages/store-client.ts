@@ -3,11 +3,19 @@ import { browser } from 'wxt/browser';
 import type { Owner } from '../schema/owner';
 import type { Work } from '../schema/work';
 import type { OwnerQuery, WorkQuery } from '../storage/search';
-import { CHANGED, type SaveResult, type StoreRequest } from './contract';
+import { CHANGED, isFailure, type LockAnswer, type LockRequest, type SaveResult, type StoreRequest } from './contract';
+import type { Bundle } from '../schema/bundle';
+import type { ImportResult } from '../storage/bundle-io';
 
 type Op<K extends StoreRequest['op']> = Omit<Extract<StoreRequest, { op: K }>, 'type' | 'op'>;
-const ask = <T>(op: StoreRequest['op'], args: object = {}): Promise<T> =>
-  browser.runtime.sendMessage({ type: 'ruanzhu:store', op, ...args }) as Promise<T>;
+/** Sends a request; a Failure answer (e.g. the store is locked) rejects with its message. */
+async function request<T>(message: object): Promise<T> {
+  const answer = await browser.runtime.sendMessage(message);
+  if (isFailure(answer)) throw new Error(answer.error);
+  return answer as T;
+}
+const ask = <T>(op: StoreRequest['op'], args: object = {}): Promise<T> => request<T>({ type: 'ruanzhu:store', op, ...args });
+const lockOp = (op: LockRequest['op'], args: object = {}) => request<LockAnswer>({ type: 'ruanzhu:lock', op, ...args });
 
 /** The extension pages' view of the profile store; the background answers every call. */
 export const store = {
@@ -21,6 +29,21 @@ export const store = {
   saveWork: (record: Op<'save-work'>['record']) => ask<SaveResult<Work>>('save-work', { record }),
   deleteOwner: (id: string) => ask<SaveResult<number>>('delete-owner', { id }),
   deleteWork: (id: string) => ask<SaveResult<void>>('delete-work', { id }),
+  backup: () => ask<{ overdueSince: string | null; lastExportAt: string | null }>('backup'),
+  importBundle: (bundle: unknown, passphrase?: string) => request<ImportResult & { needsPassphrase?: boolean }>({ type: 'ruanzhu:import', bundle, passphrase }),
+  /** The whole store as a bundle, or sealed with `passphrase` when one is given. */
+  exportBundle: (passphrase?: string) => request<Bundle | object>({ type: 'ruanzhu:export', passphrase }),
+};
+
+/** The passphrase lock; every call answers the new status or a bilingual error. */
+export const lock = {
+  status: () => lockOp('status'),
+  unlock: (passphrase: string) => lockOp('unlock', { passphrase }),
+  lockNow: () => lockOp('lock'),
+  enable: (passphrase: string) => lockOp('enable', { passphrase }),
+  change: (current: string, next: string) => lockOp('change', { current, next }),
+  disable: (passphrase: string) => lockOp('disable', { passphrase }),
+  autoLock: (minutes: number) => lockOp('auto-lock', { minutes }),
 };
 
 /** Unwraps a write's result: the record, or an Error with the store's bilingual message. */
@@ -54,4 +77,12 @@ export function useStore<T>(load: () => Promise<T>, deps: unknown[]): T | undefi
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, revision]);
   return value;
+}
+
+/** The lock's status, kept current by the background's change broadcasts. */
+export function useLockStatus() {
+  return useStore(async () => {
+    const answer = await lock.status();
+    return answer.ok ? answer.status : undefined;
+  }, []);
 }

@@ -1,0 +1,14 @@
+import { store, useStore } from '@/utils/messages/store-client';
+import { t } from '@/utils/i18n';
+
+/** A banner while changes have waited too long for an export (utils/storage/backup-reminder.ts). */
+export function BackupReminder({ onExport }: { onExport: () => void }) {
+  const backup = useStore(store.backup, []);
+  if (!backup?.overdueSince) return null;
+  return (
+    <p role="status" className="banner">
+      {t('backupReminder', [new Date(backup.overdueSince).toLocaleDateString()])}{' '}
+      <button type="button" onClick={onExport}>{t('backupNow')}</button>
+    </p>
+  );
+}
