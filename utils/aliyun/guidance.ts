@@ -34,6 +34,8 @@ export interface Block {
   /** The status as the page words it. */
   status: string;
   stage: OrderStage | null;
+  /** The stage's name (English for the page's word); for an unknown status, the status itself. */
+  name: Bilingual;
   /** The orders in this status (the list groups them; an order's page has one). */
   orders: string[];
   meaning: Bilingual;
@@ -137,9 +139,9 @@ function mailChecklist(values: FillValues | null): Section {
 
 function block(status: string, orders: string[], sections: Section[]): Block {
   const stage = stageOf(status);
-  if (!stage) return { status, stage, orders, meaning: UNKNOWN, steps: [], sections: [] };
+  if (!stage) return { status, stage, name: { zh: status, en: 'a status the assistant does not know' }, orders, meaning: UNKNOWN, steps: [], sections: [] };
   const g = STAGE_GUIDES[stage];
-  return { status, stage, orders, meaning: g.meaning, steps: g.steps, sections };
+  return { status, stage, name: g.name, orders, meaning: g.meaning, steps: g.steps, sections };
 }
 
 /** The guidance for one order's page. */

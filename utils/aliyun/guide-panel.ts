@@ -49,7 +49,7 @@ function sectionEl(s: Section): HTMLElement {
 function blockEl(b: Block): HTMLElement {
   const box = el('article', 'block');
   box.dataset.stage = b.stage ?? 'unknown';
-  box.append(el('h3', null, `状态：${b.status}`, el('span', 'en', 'Status')));
+  box.append(el('h3', null, `状态：${b.status}`, el('span', 'en', `Status: ${b.name.en}`)));
   if (b.orders.length) box.append(el('p', 'orders', `订单：${b.orders.join('；')}`));
   box.append(both('p', 'meaning', b.meaning));
   if (b.steps.length) box.append(both('h4', null, { zh: '下一步', en: 'Next steps' }), el('ol', 'steps', ...b.steps.map((s) => both('li', null, s))));

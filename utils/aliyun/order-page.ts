@@ -18,6 +18,8 @@ const REASONS_TITLE = /^(预审核|审核|初审)?(失败|驳回|不通过|退�
 const INLINE_VALUE = /^([^：:]{2,10})[：:]\s*(.+)$/;
 
 const textOf = (el: Element | null | undefined) => normalizeText(el?.textContent ?? '');
+/** A value as the page means it: pages print a dash for "none". */
+const meant = (s: string) => (/^[—–-]+$/.test(s) ? '' : s);
 const inHeader = (el: Element) => !!el.closest('thead');
 
 /** Every text node under `root` outside scripts and styles, with its element. */
@@ -105,8 +107,8 @@ export function readOrders(root: Element): OrderRow[] {
   const [statusCol, idCol, nameCol] = [heads.indexOf(labelText(th.textContent ?? '')), col(ID_LABELS), col(NAME_LABELS)];
   const table = th.closest('.ant-table') ?? th.closest('table')!;
   return bodyRows(table).map((tr) => ({
-    id: idCol >= 0 ? textOf(tr.cells[idCol]) : '',
-    software: nameCol >= 0 ? textOf(tr.cells[nameCol]) : '',
+    id: idCol >= 0 ? meant(textOf(tr.cells[idCol])) : '',
+    software: nameCol >= 0 ? meant(textOf(tr.cells[nameCol])) : '',
     status: textOf(tr.cells[statusCol]),
   }));
 }
@@ -149,11 +151,7 @@ export interface OrderPage {
 /** What an order's page shows. */
 export function readOrder(root: Element): OrderPage {
   const v = labelledValues(root);
-  const value = (labels: readonly string[]) => {
-    const t = first(v, labels)?.value ?? '';
-    // Pages print a dash for "none".
-    return /^[—-]+$/.test(t) ? '' : t;
-  };
+  const value = (labels: readonly string[]) => meant(first(v, labels)?.value ?? '');
   return {
     id: value(ID_LABELS),
     software: value(NAME_LABELS),

@@ -47,12 +47,14 @@ export interface Collected {
 /** The values this extension last wrote, per element, to tell our fills from the user's edits. */
 export type FillMarks = WeakMap<Element, string>;
 
-export const SELECT_ROOT = '.hd-select, .el-select';
-export const DATE_ROOT = '.datePicker, .el-date-editor';
-export const RADIO_GROUP = '.el-radio-group, [role=radiogroup]';
-export const CHECK_GROUP = '.el-checkbox-group, [role=group]';
-export const RADIO_ITEM = '.el-radio, [role=radio]';
-export const CHECK_ITEM = '.el-checkbox, [role=checkbox]';
+/** Ant Design's select (the Alibaba Cloud console, [guess]): its input is an empty search box. */
+export const ANT_SELECT = '.ant-select';
+export const SELECT_ROOT = `.hd-select, .el-select, ${ANT_SELECT}`;
+export const DATE_ROOT = '.datePicker, .el-date-editor, .ant-picker';
+export const RADIO_GROUP = '.el-radio-group, [role=radiogroup], .ant-radio-group';
+export const CHECK_GROUP = '.el-checkbox-group, [role=group], .ant-checkbox-group';
+export const RADIO_ITEM = '.el-radio, [role=radio], .ant-radio-wrapper, .ant-radio-button-wrapper';
+export const CHECK_ITEM = '.el-checkbox, [role=checkbox], .ant-checkbox-wrapper';
 const COMPOSITE = `${SELECT_ROOT}, ${DATE_ROOT}, ${RADIO_GROUP}, ${CHECK_GROUP}`;
 const ANY_CONTROL = `${COMPOSITE}, input, textarea, select`;
 /** Input types a person types text into. Passwords, files, and buttons are never ours to fill. */
@@ -90,6 +92,7 @@ export function isChecked(item: Element): boolean {
 
 /** The text a custom select shows for its choice. */
 export function selectText(root: Element): string {
+  if (root.matches(ANT_SELECT)) return normalizeText(root.querySelector('.ant-select-selection-item')?.textContent ?? '');
   const input = root.querySelector('input');
   if (input) return normalizeText(input.value);
   const shown = root.querySelector('.el-select__selected-item, .hd-select__text, [class*="selected"]');
@@ -132,6 +135,8 @@ function signalsFor(anchor: Element, doc: Document): Signal[] {
     const prop = itemLabel.getAttribute('for');
     if (prop && prop !== id) add('prop', prop);
   }
+  // Ant's form item: the label's `for` names the inner input, not a composite control's root.
+  add('form-label', textOf(anchor.closest('.ant-form-item')?.querySelector(':scope > .ant-form-item-row > .ant-form-item-label > label, :scope > .ant-form-item-label > label')));
   const section = anchor.closest('.fillin_item');
   add('title', textOf(section?.querySelector(':scope > h3, :scope > .fillin_title')));
   add('prev-text', previousText(anchor));
@@ -147,7 +152,9 @@ function signalsFor(anchor: Element, doc: Document): Signal[] {
 }
 
 function counterLimit(field: Element): number | null {
-  const count = field.closest('.el-input, .el-textarea')?.querySelector('.el-input__count');
+  const count =
+    field.closest('.el-input, .el-textarea')?.querySelector('.el-input__count') ??
+    field.closest('.ant-input-affix-wrapper')?.querySelector('.ant-input-show-count-suffix, .ant-input-data-count');
   const m = /\/\s*(\d+)/.exec(count?.textContent ?? '');
   return m ? Number(m[1]) : null;
 }

@@ -1,4 +1,5 @@
-import type { ControlKind } from '../collect';
+import { ANT_SELECT, type ControlKind } from '../collect';
+import { antSelectDriver } from './ant-select';
 import { checkboxDriver } from './checkbox';
 import { dateDriver } from './date';
 import type { DriverResult } from './events';
@@ -19,7 +20,8 @@ const asString = (v: string | string[]) => (Array.isArray(v) ? v.join('、') : v
 export const DRIVERS: Record<ControlKind, Driver> = {
   text: { read: textDriver.read, fill: (el, v) => textDriver.fill(el, asString(v)) },
   date: { read: dateDriver.read, fill: (el, v) => dateDriver.fill(el, asString(v)) },
-  select: { read: selectDriver.read, fill: (el, v) => selectDriver.fill(el, asString(v)) },
+  // Both read the shown choice with selectText; Ant's select is driven its own way.
+  select: { read: selectDriver.read, fill: (el, v) => (el.matches(ANT_SELECT) ? antSelectDriver : selectDriver).fill(el, asString(v)) },
   radio: { read: radioDriver.read, fill: (el, v) => radioDriver.fill(el, asString(v)) },
   checkbox: checkboxDriver,
 };
