@@ -1,3 +1,4 @@
+import { PageChecks } from '../checks/page-checks';
 import { ContentRequest, isFailure, PlanValuesResponse, type DetectResponse, type FillResponse, type UndoResponse } from '../messages/contract';
 import { adapterFor } from '../portals/adapters';
 import type { PageWatcher } from '../portals/watch';
@@ -9,6 +10,8 @@ export interface PortalHandlerDeps {
   watcher: PageWatcher;
   /** Asks the background for the owner and work of one fill (`ruanzhu:plan-values`). */
   planValues(ownerId: string, workId: string | undefined): Promise<unknown>;
+  /** The readiness checks (`ruanzhu:check`, and after each fill); the content script gives them their panel. */
+  checks?: PageChecks;
 }
 
 /** How long a fill waits for a step that is still rendering after a hash change. */
@@ -19,7 +22,7 @@ const RENDER_WAIT_MS = 3000;
  * undefined for anything that is not ours; fills and undos run one at a time. `ruanzhu:focus`
  * answers `{ found }`.
  */
-export function createPortalHandler({ doc, watcher, planValues }: PortalHandlerDeps): (message: unknown) => Promise<unknown> | undefined {
+export function createPortalHandler({ doc, watcher, planValues, checks = new PageChecks({ doc, watcher, planValues }) }: PortalHandlerDeps): (message: unknown) => Promise<unknown> | undefined {
   const session = new FillSession(doc);
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(job: () => Promise<T>): Promise<T> => {
@@ -49,7 +52,10 @@ export function createPortalHandler({ doc, watcher, planValues }: PortalHandlerD
           const values = PlanValuesResponse.safeParse(answer);
           if (!values.success || !values.data.owner) return { results: [], error: '找不到所选的著作权人资料 / the chosen owner was not found' };
           const { overwrite, addOwnerRows } = msg;
-          return { results: await session.fill(d.page, adapter, values.data, { overwrite, addOwnerRows }) };
+          const results = await session.fill(d.page, adapter, values.data, { overwrite, addOwnerRows });
+          // What the fill left to fix shows at once, against the values it used.
+          checks.afterFill(values.data, { ownerId: msg.ownerId, workId: msg.workId });
+          return { results };
         });
       case 'ruanzhu:undo':
         return serial(async (): Promise<UndoResponse> => {
@@ -60,11 +66,11 @@ export function createPortalHandler({ doc, watcher, planValues }: PortalHandlerD
       case 'ruanzhu:focus': {
         const d = watcher.refresh();
         const adapter = d && adapterFor(d.page);
-        return Promise.resolve({ found: !!adapter && session.focus(adapter, msg.key) });
+        // Keys of the checks that no fill has (an upload, the confirm step's summary) are the checks' to find.
+        return Promise.resolve({ found: (!!adapter && session.focus(adapter, msg.key)) || checks.focus(msg.key) });
       }
-      // The checks belong to the rules (utils/rules), not to filling.
       case 'ruanzhu:check':
-        return undefined;
+        return serial(() => checks.run({ ownerId: msg.ownerId, workId: msg.workId }));
     }
   };
 }

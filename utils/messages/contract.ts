@@ -20,7 +20,7 @@ export const FillRequest = z.object({
 });
 /**
  * Runs the readiness checks on the page against the chosen owner and work (the popup sends the
- * tab's choice; without ids the content script uses the last ones it was given, then the page alone).
+ * tab's choice); without an owner, what the page shows is checked alone.
  */
 export const CheckRequest = z.object({
   type: z.literal('ruanzhu:check'),
@@ -68,7 +68,11 @@ export const Finding = z.object({
   message: z.string(),
 });
 export type Finding = z.infer<typeof Finding>;
-export const CheckResponse = z.object({ findings: z.array(Finding) });
+export const CheckResponse = z.object({
+  findings: z.array(Finding),
+  /** Why the chosen profiles could not be used (a locked store, a deleted owner): the page was checked alone. */
+  error: z.string().optional(),
+});
 export type CheckResponse = z.infer<typeof CheckResponse>;
 
 // ── to the background (browser.runtime.sendMessage) ──

@@ -1,0 +1,52 @@
+import { rowKey } from '../fill/keys';
+import { adapterFor } from '../portals/adapters';
+
+/*
+ * Where each finding belongs: the page (step) that shows its field. The panel groups findings by
+ * it and links only the ones whose field the current page shows.
+ */
+
+/** The R11 steps in the order the user walks them; findings are grouped in this order. */
+export const R11_STEPS = ['ccopyright.r11.application', 'ccopyright.r11.development', 'ccopyright.r11.features', 'ccopyright.r11.confirm'] as const;
+
+/** A key for an upload control on the current page (`upload.上传证件照正面`): its label is the caption. */
+export const UPLOAD_PREFIX = 'upload.';
+
+/** The step names used inside a sentence ("“软件申请信息”页的版本号 …"). */
+export const STEP_WHERE: Record<string, string> = {
+  'ccopyright.r11.application': '“软件申请信息”页',
+  'ccopyright.r11.development': '“软件开发信息”页',
+  'ccopyright.r11.features': '“软件功能与特点”页',
+  'ccopyright.r11.confirm': '“信息确认”页',
+};
+/** The profile, as a place a value was seen. */
+export const PROFILE_WHERE = '资料';
+
+/** Whether the page is a step of the R11 application, where owners are rows (`owners.<i>.<field>`). */
+export function isR11(page: string | null): boolean {
+  return !!page && page.startsWith('ccopyright.r11.');
+}
+
+/**
+ * The page kind where the field of `key` is entered: the current page for its own keys and uploads,
+ * else the R11 step whose adapter declares it, or null when no page has it (a profile-only field,
+ * such as a postcode during R11). The confirm step only repeats values: they belong to their step.
+ */
+export function stepOf(key: string, current: string | null): string | null {
+  if (key.startsWith(UPLOAD_PREFIX)) return current;
+  const row = rowKey(key);
+  for (const page of [...(current ? [current] : []), ...R11_STEPS]) {
+    const adapter = adapterFor(page);
+    if (!adapter) continue;
+    if (row ? adapter.owners?.fields.some((f) => f.field === row.field) : adapter.fields.some((f) => f.key === key)) return page;
+  }
+  return null;
+}
+
+/** The order of the groups: the current page first, then the R11 steps, then the rest, the profile last. */
+export function stepOrder(step: string | null, current: string | null): number {
+  if (step === null) return 1000;
+  if (step === current) return -1;
+  const i = (R11_STEPS as readonly string[]).indexOf(step);
+  return i >= 0 ? i : 100;
+}
