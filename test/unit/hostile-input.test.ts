@@ -4,6 +4,8 @@ import { parseBundle, parseBundleText } from '@/utils/schema/bundle';
 import { importBundle } from '@/utils/storage/bundle-io';
 import { guessMapping, rowsToOwners } from '@/utils/spreadsheet/owner-mapping';
 import { parseCsv, TableReadError } from '@/utils/spreadsheet/table';
+import { checkPhoto, readImageSize, sniffImageFormat } from '@/utils/rules/photo';
+import { analysePdf } from '@/utils/rules/materials';
 import { freshDb, sampleBundle } from './helpers';
 
 const FORBIDDEN = ['__proto__', 'constructor', 'prototype'];
@@ -100,5 +102,38 @@ describe('CSV import under hostile input', () => {
     const r = rowsToOwners(t, guessMapping(t.headers), [], () => 'o-x');
     expect(r.owners[0]?.name).toBe('张三');
     expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
+
+describe('photo and PDF checkers under hostile input', () => {
+  it('any bytes named .jpg are judged without a throw, and unknown bytes are an error', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (head) => {
+        const format = sniffImageFormat(head);
+        readImageSize(head);
+        const findings = checkPhoto({ fileName: 'id.jpg', fileSize: head.length, head, width: 0, height: 0, metrics: null });
+        if (format === 'unknown') expect(findings.some((f) => f.severity === 'error')).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a PNG header claiming enormous dimensions is read as such and refused as a photo', () => {
+    const png = new Uint8Array(33);
+    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    new DataView(png.buffer).setUint32(16, 200_000);
+    new DataView(png.buffer).setUint32(20, 10);
+    expect(readImageSize(png)).toEqual({ width: 200_000, height: 10 });
+    const findings = checkPhoto({ fileName: 'id.png', fileSize: 33, head: png, width: 200_000, height: 10, metrics: null });
+    expect(findings.map((f) => f.rule)).toContain('realname.photo.size');
+  });
+
+  it('zero-byte, truncated and random files give a PDF report that names the problem, never a throw', async () => {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const samples = [new Uint8Array(0), new TextEncoder().encode('%PDF-1.7\n1 0 obj'), ...fc.sample(fc.uint8Array({ minLength: 1, maxLength: 300 }), 10)];
+    for (const bytes of samples) {
+      const report = await analysePdf(bytes, pdfjs as never);
+      expect(report.ok).toBe(false);
+    }
   });
 });
