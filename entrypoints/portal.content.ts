@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { mountPageChecks } from '@/utils/checks/mount';
 import { watchComposition } from '@/utils/fill/drivers/text';
 import { watchEdits } from '@/utils/fill/marks';
 import '@/utils/fill/marks.css';
@@ -20,7 +21,9 @@ export default defineContentScript({
 
     // Profiles live in the extension's origin: a fill receives only its own values, by message.
     const planValues = (ownerId: string, workId: string | undefined) => browser.runtime.sendMessage({ type: 'ruanzhu:plan-values', ownerId, workId });
-    const handle = createPortalHandler({ doc: document, watcher, planValues });
+    // Readiness checks: the findings panel after a check or a fill, a verdict beside each file chosen.
+    const checks = mountPageChecks(ctx, { watcher, planValues });
+    const handle = createPortalHandler({ doc: document, watcher, planValues, checks });
     // Alibaba Cloud's order pages: what each status means and the next step.
     mountAliyunGuide(ctx, { watcher, planValues });
     browser.runtime.onMessage.addListener((message, sender) => {

@@ -2,9 +2,11 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { store, useStore } from '@/utils/messages/store-client';
 import { toTab } from '@/utils/messages/send';
-import type { DetectResponse, FillResponse, UndoResponse } from '@/utils/messages/contract';
+import { CheckResponse, type DetectResponse, type FillResponse, type UndoResponse } from '@/utils/messages/contract';
 import { loadTabState, updateTabState, type TabState } from '@/utils/storage/tab-state';
 import { FillReport } from '@/components/FillReport';
+import { FindingList } from '@/components/FindingList';
+import { countFindings, findingLabel } from '@/utils/checks/groups';
 import { t } from '@/utils/i18n';
 import { fieldLabel } from './field-label';
 import { PAGE_NAMES, SITE_NAMES } from './page-names';
@@ -21,6 +23,8 @@ const STATUS_TEXT = {
   rejected: t('statusRejected'),
 };
 
+const SEVERITY_TEXT = { error: t('severityError'), warning: t('severityWarning'), info: t('severityInfo') };
+
 function summarise(report: FillResponse): string {
   const count = (...s: string[]) => report.results.filter((r) => s.includes(r.status)).length;
   return t('fillSummary', [count('filled'), count('kept'), count('too-long', 'ambiguous', 'rejected', 'not-found')]);
@@ -36,6 +40,8 @@ export function App() {
   const [note, setNote] = useState('');
   const [overwrite, setOverwrite] = useState(false);
   const [addOwnerRows, setAddOwnerRows] = useState(false);
+  const [check, setCheck] = useState<CheckResponse | null>(null);
+  const [checking, setChecking] = useState(false);
 
   useEffect(() => {
     void (async () => {
@@ -57,6 +63,25 @@ export function App() {
   // Keep the chosen owner listed even when the search no longer matches it.
   const ownerOptions = chosenOwner && owners && !owners.some((o) => o.id === chosenOwner.id) ? [chosenOwner, ...owners] : (owners ?? []);
 
+  // The check of the page against the tab's choice: when the popup opens on a portal page, when the
+  // choice changes, after a fill, and on request. The page shows the same findings in its panel.
+  const runCheck = async () => {
+    if (tabId === null) return;
+    setChecking(true);
+    try {
+      setCheck(CheckResponse.parse(await toTab(tabId, { type: 'ruanzhu:check', ownerId: choice.ownerId, workId: choice.workId })));
+    } catch (e) {
+      setNote((e as Error).message);
+    } finally {
+      setChecking(false);
+    }
+  };
+  const portalPage = detected !== 'pending' && !!detected?.page;
+  useEffect(() => {
+    if (portalPage) void runCheck();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [portalPage, choice.ownerId, choice.workId]);
+
   const choose = (next: Choice) => {
     setChoice(next);
     if (tabId !== null) void updateTabState(tabId, next);
@@ -70,6 +95,7 @@ export function App() {
       const r = (await toTab(tabId, { type: 'ruanzhu:fill', ownerId: choice.ownerId, workId: choice.workId, overwrite, addOwnerRows })) as FillResponse;
       setReport(r);
       await updateTabState(tabId, { lastFill: r });
+      await runCheck();
     } catch (e) {
       setNote((e as Error).message);
     } finally {
@@ -85,6 +111,7 @@ export function App() {
   };
   const focus = (key: string) => tabId !== null && void toTab(tabId, { type: 'ruanzhu:focus', key });
   const chosenWork = works?.find((w) => w.id === choice.workId);
+  const counts = check ? countFindings(check.findings) : null;
 
   const page = detected === 'pending' ? null : detected?.page;
   return (
@@ -145,6 +172,20 @@ export function App() {
             </button>
             <button type="button" disabled={!report || busy} onClick={undo}>{t('undo')}</button>
           </div>
+          <section className="checks" aria-label={t('findings')}>
+            <div className="actions">
+              <button type="button" disabled={checking} onClick={() => void runCheck()}>{checking ? t('checkRunning') : t('checkPage')}</button>
+              {counts && (
+                <span role="status" className={`counts${counts.error ? ' has-errors' : ''}`}>
+                  {check!.findings.length ? t('findingCounts', [counts.error, counts.warning, counts.info]) : t('findingsNone')}
+                </span>
+              )}
+            </div>
+            {check?.error && <p className="msg error">{check.error}</p>}
+            {check && check.findings.length > 0 && (
+              <FindingList findings={check.findings} severityText={SEVERITY_TEXT} labelOf={findingLabel} onFocus={focus} focusLabel={t('focusField')} />
+            )}
+          </section>
           {note && <p role="status">{note}</p>}
           {report && (
             <FillReport

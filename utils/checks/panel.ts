@@ -50,7 +50,7 @@ export function renderGroups(doc: Document, groups: readonly FindingGroup[], onF
     for (const { finding, label, linkable } of g.rows) {
       const item = el(doc, 'li', `rz-item ${finding.severity}`);
       item.dataset.rule = finding.rule;
-      if (finding.key) item.dataset.key = finding.key;
+      if (finding.key) item.dataset.findingKey = finding.key;
       item.append(el(doc, 'span', 'rz-sev', SEVERITY_TEXT[finding.severity]()));
       if (label) {
         if (linkable && finding.key) {
@@ -173,7 +173,10 @@ export class FindingsPanel {
     close.addEventListener('click', () => this.close());
     head.append(toggle, close);
     panel.append(head, renderGroups(doc, content.groups, this.onFocus));
+    // An update while the user reads keeps their place in the list.
+    const scrolled = this.panel()?.querySelector('.rz-body')?.scrollTop ?? 0;
     ui.uiContainer.replaceChildren(panel);
+    panel.querySelector('.rz-body')!.scrollTop = scrolled;
     this.applyState();
     this.place();
   }
