@@ -77,7 +77,8 @@ export function renderGuide(container: HTMLElement, guide: Guide, collapsed: boo
 
 /** The panel's look, scoped by its shadow root. */
 export const GUIDE_CSS = `
-:host { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; }
+/* Bottom left: the readiness findings panel takes the right edge first, and the console's own buttons sit in its content area. */
+:host { position: fixed; left: 16px; bottom: 16px; z-index: 2147483000; }
 .guide { box-sizing: border-box; width: 420px; max-width: calc(100vw - 32px); max-height: 70vh; overflow: auto;
   font: 13px/1.55 -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; color: #1f2328;
   background: #fff; border: 1px solid #d0d7de; border-radius: 8px; box-shadow: 0 8px 24px rgba(0,0,0,.15); padding: 10px 14px; }
