@@ -49,6 +49,8 @@ export function mountPageChecks(ctx: ContentScriptContext, deps: { watcher: Page
   const edited = (e: Event) => {
     // The fill engine's events are dispatched, not trusted: a fill runs its own check when done.
     if (!e.isTrusted || (e.target instanceof Element && OWN_UI.test(e.target.localName))) return;
+    // A committed value is remembered at once: the user may leave the step with the next click.
+    if (e.type === 'change') page.observe();
     clearTimeout(timer);
     timer = setTimeout(recheck, EDIT_SETTLE_MS);
   };
