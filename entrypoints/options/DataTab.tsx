@@ -6,6 +6,7 @@ import { isEncryptedBundle } from '@/utils/storage/bundle-crypto';
 import { t } from '@/utils/i18n';
 import { saveTextFile } from './download';
 import { SheetImport } from './SheetImport';
+import { WordTransfer } from './WordTransfer';
 
 type Outcome = { ok: true; text: string } | { ok: false; errors: DataError[] } | null;
 
@@ -96,6 +97,7 @@ export function DataTab() {
         <button type="button" className="primary" onClick={exportAll} disabled={exportPass !== '' && [...exportPass].length < 8}>{t('export')}</button>
       </section>
       <SheetImport />
+      <WordTransfer />
     </div>
   );
 }
