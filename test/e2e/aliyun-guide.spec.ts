@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, pageKind, sampleBundle, importThroughBackground, replicaClicks } from './fixtures';
+import { test, expect, pageKind, sampleBundle, importThroughBackground, replicaClicks, tabIdOf } from './fixtures';
 
 // The status guide on the console replica's order pages: a shadow-root panel whose text is
 // asserted as the user reads it. The profile it checks is the one the popup sends to the tab.
@@ -77,6 +77,18 @@ test.describe('Alibaba Cloud console: what each order status means and the next 
     expect(errors[0]).toMatch(/^名称与实名认证的不一致：第 11 个字符是“\(”，应为“（”（全角）/);
     // The order shows the owner's name without the suffix the profile now carries.
     expect(errors[1]).toMatch(/^页面上的名称与资料不一致：第 11 个字符是（无），应为“\(”，少了字符/);
+  });
+
+  test('the profile chosen in the popup for the tab is the one the panel checks', async ({ openExtensionPage, openPortal }) => {
+    await importThroughBackground(openExtensionPage, sampleBundle());
+    const page = await openPortal(`${CONSOLE}#/order/${P}8n4v2b7`);
+    await expect.poll(() => panelText(page)).toContain('未选择资料');
+    const helper = await openExtensionPage('popup.html?tab=none');
+    const popup = await openExtensionPage(`popup.html?tab=${await tabIdOf(helper, CONSOLE)}`);
+    await popup.locator('#owner').selectOption({ label: '北京云帆科技有限公司 · KX5Q' });
+    await popup.locator('#work').selectOption({ label: '云帆客户关系管理系统 V1.0' });
+    await expect.poll(() => panelText(page)).toContain('按所选资料核对：北京云帆科技有限公司 · 云帆客户关系管理系统');
+    expect(await panelText(page)).toContain('逐字一致');
   });
 
   test('预审核失败 and 补正: the reasons on the page, the fields they concern and the profile\'s values', async ({ openExtensionPage, openPortal, sendToTab }) => {
