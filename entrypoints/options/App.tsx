@@ -3,6 +3,7 @@ import { t, type MessageKey } from '@/utils/i18n';
 import { OwnersTab } from './OwnersTab';
 import { WorksTab } from './WorksTab';
 import { DataTab } from './DataTab';
+import { MaterialsTab } from './MaterialsTab';
 import { SecurityTab } from './SecurityTab';
 import { LockGate } from '@/components/LockGate';
 import { BackupReminder } from './BackupReminder';
@@ -10,6 +11,7 @@ import { BackupReminder } from './BackupReminder';
 const TABS: { id: string; label: MessageKey }[] = [
   { id: 'owners', label: 'tabOwners' },
   { id: 'works', label: 'tabWorks' },
+  { id: 'materials', label: 'tabMaterials' },
   { id: 'data', label: 'tabData' },
   { id: 'security', label: 'tabSecurity' },
 ];
@@ -63,6 +65,7 @@ export function App() {
           <BackupReminder onExport={() => select('data')} />
           {tab === 'owners' && <OwnersTab />}
           {tab === 'works' && <WorksTab />}
+          {tab === 'materials' && <MaterialsTab />}
           {tab === 'data' && <DataTab />}
           {tab === 'security' && <SecurityTab />}
         </LockGate>

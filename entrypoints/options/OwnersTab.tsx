@@ -1,4 +1,5 @@
-import { store, orThrow } from '@/utils/messages/store-client';
+import { sharedAccountFindings } from '@/utils/checks/accounts';
+import { store, orThrow, useStore } from '@/utils/messages/store-client';
 import { OWNER_FIELDS } from '@/utils/schema/fields';
 import { Owner } from '@/utils/schema/owner';
 import { checkOwner } from '@/utils/rules/owner';
@@ -6,6 +7,8 @@ import { t } from '@/utils/i18n';
 import { RecordsTab } from './RecordsTab';
 
 export function OwnersTab() {
+  // Every owner, for the one-account-per-phone/email check across profiles.
+  const owners = useStore(() => store.owners(), []) ?? [];
   return (
     <RecordsTab<Owner>
       listLabel={t('tabOwners')}
@@ -19,7 +22,7 @@ export function OwnersTab() {
       remove={(o) => orThrow(store.deleteOwner(o.id))}
       deleteMessage={async (o) => t('confirmDeleteOwner', [o.name || t('unnamed'), await store.linkedWorks(o.id)])}
       describe={(o) => ({ id: o.id, title: o.name || t('unnamed'), subtitle: [o.category, o.idNumber].filter(Boolean).join(' · '), tags: o.tags })}
-      check={checkOwner}
+      check={(draft) => [...checkOwner(draft), ...sharedAccountFindings(draft, owners)]}
     />
   );
 }

@@ -1,12 +1,15 @@
+import { FindingList } from '@/components/FindingList';
 import { OwnerPicker } from '@/components/OwnerPicker';
 import { orThrow, store, useStore } from '@/utils/messages/store-client';
 import { WORK_FIELDS } from '@/utils/schema/fields';
 import { Work } from '@/utils/schema/work';
+import { checkRealNameRequired } from '@/utils/rules/consistency';
 import { checkWork } from '@/utils/rules/work';
 import { FIELD_LIMITS } from '@/utils/rules/limits';
 import { t } from '@/utils/i18n';
 import { RecordsTab } from './RecordsTab';
 
+const SEVERITY_TEXT = { error: t('severityError'), warning: t('severityWarning'), info: t('severityInfo') };
 const COUNTED = Object.fromEntries(Object.entries(FIELD_LIMITS).map(([key, limit]) => [key, limit.max]));
 
 export function WorksTab() {
@@ -33,13 +36,17 @@ export function WorksTab() {
       limits={COUNTED}
       renderSpecial={(spec, value, onChange) =>
         spec.input === 'owners' ? (
-          <OwnerPicker
-            label={`${spec.zh} ${spec.en}`}
-            owners={owners}
-            value={(value as string[]) ?? []}
-            onChange={onChange}
-            texts={{ add: t('addOwner'), moveUp: t('moveUp'), remove: t('remove'), first: t('firstOwner'), unnamed: t('unnamed') }}
-          />
+          <>
+            <OwnerPicker
+              label={`${spec.zh} ${spec.en}`}
+              owners={owners}
+              value={(value as string[]) ?? []}
+              onChange={onChange}
+              texts={{ add: t('addOwner'), moveUp: t('moveUp'), remove: t('remove'), first: t('firstOwner'), unnamed: t('unnamed') }}
+            />
+            {/* realname.required: every owner of the work, co-owners included, must be authenticated. */}
+            <FindingList findings={checkRealNameRequired({ ownerIds: (value as string[]) ?? [] } as Work, owners)} severityText={SEVERITY_TEXT} />
+          </>
         ) : undefined
       }
     />

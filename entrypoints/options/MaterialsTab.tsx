@@ -1,0 +1,173 @@
+import { useEffect, useId, useState } from 'react';
+import { FindingList } from '@/components/FindingList';
+import { pdfjsForPages } from '@/utils/checks/pdfjs-page';
+import { t } from '@/utils/i18n';
+import type { Finding } from '@/utils/messages/contract';
+import { store, useStore } from '@/utils/messages/store-client';
+import { analysePdf, checkMaterials, type MaterialKind, type PdfReport } from '@/utils/rules/materials';
+import { WATERMARK_TEXT } from '@/utils/rules/photo';
+import { measurePhoto, watermarkPhoto } from '@/utils/rules/photo-browser';
+import type { Work } from '@/utils/schema/work';
+
+const SEVERITY_TEXT = { error: t('severityError'), warning: t('severityWarning'), info: t('severityInfo') };
+
+/** Findings, or the line that says there are none. */
+function Verdict({ findings, details }: { findings: Finding[]; details: string[] }) {
+  return (
+    <div className="verdict" aria-live="polite">
+      {details.length > 0 && <p className="muted">{details.join(' · ')}</p>}
+      {findings.length ? <FindingList findings={findings} severityText={SEVERITY_TEXT} /> : <p className="status">{t('findingsNone')}</p>}
+    </div>
+  );
+}
+
+/** 鉴别材料: a PDF read with pdf.js (its worker a file of the extension), judged against a chosen work. */
+function PdfCheck() {
+  const id = useId();
+  const works = useStore(() => store.works(), []) ?? [];
+  const [kind, setKind] = useState<MaterialKind>('source');
+  const [workId, setWorkId] = useState('');
+  const [report, setReport] = useState<PdfReport | null>(null);
+  const [reading, setReading] = useState(false);
+  const [error, setError] = useState('');
+  const work = works.find((w) => w.id === workId);
+
+  const read = async (file: File | undefined) => {
+    if (!file) return;
+    setReading(true);
+    setError('');
+    setReport(null);
+    try {
+      setReport(await analysePdf(new Uint8Array(await file.arrayBuffer()), await pdfjsForPages()));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setReading(false);
+    }
+  };
+  // Judged again when the kind or the work changes; the file is read once.
+  const findings = report ? checkMaterials(report, kind, work ?? ({} as Work)) : [];
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('materialsPdfTitle')}</h2>
+      <p className="muted">{t('materialsPdfHint')}</p>
+      <div className="row">
+        <label htmlFor={`${id}-kind`}>{t('materialsKind')}</label>
+        <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as MaterialKind)}>
+          <option value="source">{t('materialsSource')}</option>
+          <option value="doc">{t('materialsDoc')}</option>
+        </select>
+        <label htmlFor={`${id}-work`}>{t('materialsWork')}</label>
+        <select id={`${id}-work`} value={workId} onChange={(e) => setWorkId(e.target.value)}>
+          <option value="">—</option>
+          {works.map((w) => (
+            <option key={w.id} value={w.id}>{[w.fullName || t('unnamed'), w.version].filter(Boolean).join(' ')}</option>
+          ))}
+        </select>
+      </div>
+      <label htmlFor={`${id}-file`}>{t('materialsChoosePdf')}</label>
+      <input
+        id={`${id}-file`}
+        type="file"
+        accept=".pdf,application/pdf"
+        onChange={(e) => {
+          void read(e.target.files?.[0]);
+          e.target.value = '';
+        }}
+      />
+      {reading && <p role="status">{t('materialsReading')}</p>}
+      {error && <p className="msg error">{t('fileCheckFailed', [error])}</p>}
+      {report && <Verdict findings={findings} details={report.ok ? [t('materialPages', [report.pages])] : []} />}
+    </section>
+  );
+}
+
+/** 证件照: the same checks as beside the portal's upload controls. */
+function PhotoCheck() {
+  const id = useId();
+  const [kind, setKind] = useState<'card' | 'handheld'>('card');
+  const [file, setFile] = useState<File | null>(null);
+  const [result, setResult] = useState<{ findings: Finding[]; details: string[] } | null>(null);
+  useEffect(() => {
+    if (!file) return;
+    let current = true;
+    void measurePhoto(file, undefined, { kind }).then((m) => current && setResult({ findings: m.findings, details: m.width ? [t('photoPixels', [m.width, m.height])] : [] }));
+    return () => {
+      current = false;
+    };
+  }, [file, kind]);
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('photoTitle')}</h2>
+      <p className="muted">{t('photoHint')}</p>
+      <div className="row">
+        <label htmlFor={`${id}-kind`}>{t('photoKind')}</label>
+        <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as 'card' | 'handheld')}>
+          <option value="card">{t('photoCard')}</option>
+          <option value="handheld">{t('photoHandheld')}</option>
+        </select>
+      </div>
+      <label htmlFor={`${id}-file`}>{t('photoChoose')}</label>
+      <input id={`${id}-file`} type="file" accept="image/*" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      {result && <Verdict {...result} />}
+    </section>
+  );
+}
+
+/** The watermark tool: a new file for the user to save and upload; nothing is kept. */
+function Watermark() {
+  const id = useId();
+  const [out, setOut] = useState<{ url: string; name: string } | null>(null);
+  const [error, setError] = useState('');
+  // The object URL lives as long as the link that offers it.
+  useEffect(() => () => {
+    if (out) URL.revokeObjectURL(out.url);
+  }, [out]);
+  const make = async (file: File | undefined) => {
+    if (!file) return;
+    setError('');
+    setOut(null);
+    try {
+      const blob = await watermarkPhoto(file, WATERMARK_TEXT);
+      const ext = blob.type === 'image/png' ? 'png' : 'jpg';
+      // An ASCII suffix: a browser whose file system cannot take the name saves it as "download".
+      setOut({ url: URL.createObjectURL(blob), name: `${file.name.replace(/\.[^.]+$/, '')}-watermark.${ext}` });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('watermarkTitle')}</h2>
+      <p className="muted">{t('watermarkHint', [WATERMARK_TEXT])}</p>
+      <label htmlFor={`${id}-file`}>{t('watermarkChoose')}</label>
+      <input
+        id={`${id}-file`}
+        type="file"
+        accept=".jpg,.jpeg,.png,image/jpeg,image/png"
+        onChange={(e) => {
+          void make(e.target.files?.[0]);
+          e.target.value = '';
+        }}
+      />
+      {error && <p className="msg error">{t('watermarkFailed', [error])}</p>}
+      {out && (
+        <div className="watermarked">
+          <img src={out.url} alt={out.name} />
+          <a className="button primary" href={out.url} download={out.name}>{t('watermarkSave')}</a>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** 材料检查: materials and photos checked on this computer, and the watermark tool. */
+export function MaterialsTab() {
+  return (
+    <div className="materials">
+      <PdfCheck />
+      <PhotoCheck />
+      <Watermark />
+    </div>
+  );
+}
