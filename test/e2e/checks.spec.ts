@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, sampleBundle, inBackground, importThroughBackground, pageKind } from './fixtures';
+import { test, expect, sampleBundle, inBackground, importThroughBackground, pageKind, tabIdOf } from './fixtures';
 
 // ruanzhu:check on the replicas (RULES.md): findings keyed by the fill keys, the findings panel in
 // its shadow root with links to the fields, field outlines, consistency across the R11 steps the
@@ -161,5 +161,37 @@ test.describe('ruanzhu:check on the R11 replica', () => {
     await expect(panel.locator('.rz-item[data-finding-key="work.fullName"]').first()).toContainText('<');
     expect(await page.evaluate(() => document.querySelector('ruanzhu-findings')!.shadowRoot!.querySelectorAll('img').length)).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __owned?: number }).__owned)).toBeUndefined();
+  });
+
+  test('the popup shows the tab\'s findings when it opens, links to their fields, and checks again on request', async ({ context, openExtensionPage, openPortal, sendToTab }) => {
+    await importThroughBackground(openExtensionPage, brokenBundle());
+    const page = await openPortal(`${R11}#/development`);
+    await sendToTab(R11, { type: 'ruanzhu:fill', ownerId: 'o-yunfan', workId: 'w-yunfan-crm', addOwnerRows: true });
+    const helper = await openExtensionPage('popup.html?tab=none');
+    const popup = await openExtensionPage(`popup.html?tab=${await tabIdOf(helper, R11)}`);
+    await inBackground(context, page);
+    await popup.locator('#owner').selectOption({ label: '北京云帆科技有限公司(北京) · KX5Q' });
+    await popup.locator('#work').selectOption({ label: '云帆客户关系管理系统 V1.0' });
+
+    // Choosing the profiles runs the check: the count and the list are the page's findings.
+    const expected = (await sendToTab(R11, { type: 'ruanzhu:check', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' })) as Check;
+    const errors = expected.findings.filter((f) => f.severity === 'error').length;
+    const checks = popup.getByRole('region', { name: '检查结果' });
+    await expect(checks.getByRole('status')).toHaveText(new RegExp(`^错误 ${errors} · 警告 \\d+ · 提示 \\d+$`));
+    await expect(checks.locator('li.finding')).toHaveCount(expected.findings.length);
+    const digit = checks.locator('li[data-finding-key="owners.1.idNumber"][data-rule="id.resident"]');
+    await digit.getByRole('button', { name: '著作权人 2 · 证件号码' }).click();
+    await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('.owner-row')].findIndex((r) => r.contains(document.activeElement)))).toBe(1);
+
+    // The user corrects the number on the page; 检查本页 shows the page as it is now.
+    await page.bringToFront();
+    const id = page.locator('.owner-row').nth(1).locator('input[placeholder="请输入证件号码"]');
+    await id.fill('110105199003072012');
+    await id.press('Tab');
+    await popup.bringToFront();
+    await checks.getByRole('button', { name: '检查本页' }).click();
+    // The page's number is valid now; the profile still holds the wrong digit, so the row differs from it instead.
+    await expect(checks.locator('li[data-finding-key="owners.1.idNumber"][data-rule="realname.match"]').filter({ hasText: '页面上的证件号码与资料不一致' })).toHaveCount(1);
+    await expect(checks.locator('li[data-finding-key="owners.1.idNumber"][data-rule="id.resident"]')).toHaveCount(0);
   });
 });
