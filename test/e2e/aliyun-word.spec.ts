@@ -30,7 +30,7 @@ test('Word data sheet: export, re-import as an update, import an edited copy, re
   await expect(word.getByRole('status')).toHaveText('已导入 1 位著作权人、1 个软件（新增 0，更新 2）。');
   const after = await stored();
   expect(after.owners).toHaveLength(2);
-  expect(after.works).toEqual(bundle.works.map((w: object) => expect.objectContaining(w)));
+  expect(after.works).toEqual(bundle.works.map((w: Record<string, unknown>) => expect.objectContaining(w)));
 
   // The client edits the purpose in Word (Word splits the text into runs as it likes).
   const zip = await JSZip.loadAsync(bytes);
