@@ -58,7 +58,7 @@ test('材料检查: a generated PDF judged against the chosen work, with pdf.js 
   expect(extensionRequests).toEqual([]);
 });
 
-test('材料检查: an ID photo checked, and the watermark tool saves a new file in the photo's own format', async ({ openExtensionPage }) => {
+test('材料检查: an ID photo checked, and the watermark tool saves a new file in the format of the photo', async ({ openExtensionPage }) => {
   const options = await openExtensionPage('options.html#materials');
   const photo = options.getByRole('region', { name: '证件照' });
   await photo.getByLabel('选择照片').setInputFiles(file('card.jpg', 'image/jpeg', toJpeg(scene({ blur: 6 }))));
