@@ -1,0 +1,195 @@
+// 10 000 owners + 10 000 works: import through `ruanzhu:import`, search through the `ruanzhu:store`
+// messages the extension pages use, and the background service worker's heap after the import.
+// Each run starts a fresh browser (a fresh profile, so an empty database). Messages are sent from
+// the built manifest.json shown as a page (extension origin, no UI code): the popup would reload its
+// 10 000-owner list after every import and compete with the figures.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { QUIET_SENDER, launchBrowser } from './browser.mjs';
+import { generateBundle, searchQueries } from './data.mjs';
+import { summarize } from './stats.mjs';
+
+const MB = 2 ** 20;
+const heapFigures = (h) => ({ usedMB: Math.round((h.usedSize / MB) * 10) / 10, totalMB: Math.round((h.totalSize / MB) * 10) / 10, embedderMB: h.embedderHeapUsedSize !== undefined ? Math.round((h.embedderHeapUsedSize / MB) * 10) / 10 : null });
+
+async function timed(sender, message) {
+  return sender.evaluate(async (m) => {
+    const t0 = performance.now();
+    const res = await chrome.runtime.sendMessage(m);
+    const ms = performance.now() - t0;
+    return { ms, count: Array.isArray(res) ? res.length : null, ok: res?.ok ?? null, summary: Array.isArray(res) ? null : JSON.stringify(res).slice(0, 300) };
+  }, message);
+}
+
+async function storeRun(ext, bundleText, queries, { log }) {
+  const browser = await launchBrowser(ext);
+  try {
+    const sender = await browser.getSender(QUIET_SENDER);
+    // The service worker answers once before anything is timed (its start-up is not the import).
+    await timed(sender, { type: 'ruanzhu:store', op: 'count' });
+    const heapBefore = await browser.heapUsage({ gc: true }).catch((e) => ({ error: e.message }));
+    // The file's text is in the page before the clock starts, as after the user chose it.
+    await sender.evaluate((text) => (window.__benchBundle = text), bundleText);
+    const imp = await sender.evaluate(async () => {
+      const t0 = performance.now();
+      const bundle = JSON.parse(window.__benchBundle);
+      const t1 = performance.now();
+      const res = await chrome.runtime.sendMessage({ type: 'ruanzhu:import', bundle });
+      const t2 = performance.now();
+      const again = await chrome.runtime.sendMessage({ type: 'ruanzhu:import', bundle });
+      const t3 = performance.now();
+      delete window.__benchBundle;
+      return { parseMs: t1 - t0, importMs: t2 - t1, reimportMs: t3 - t2, res, again: { ok: again?.ok, updated: again?.updated } };
+    });
+    if (!imp.res?.ok) throw new Error(`import failed: ${JSON.stringify(imp.res).slice(0, 300)}`);
+    const heapAfter = await browser.heapUsage().catch((e) => ({ error: e.message }));
+    const heapAfterGc = await browser.heapUsage({ gc: true }).catch((e) => ({ error: e.message }));
+
+    const owners = [];
+    const works = [];
+    const all = { owners: [], works: [] };
+    // One warm-up query each, then every query once, owners and works interleaved.
+    await timed(sender, { type: 'ruanzhu:store', op: 'owners', query: { text: queries.owners[0] } });
+    await timed(sender, { type: 'ruanzhu:store', op: 'works', query: { text: queries.works[0] } });
+    for (let i = 0; i < queries.owners.length; i++) {
+      owners.push(await timed(sender, { type: 'ruanzhu:store', op: 'owners', query: { text: queries.owners[i] } }));
+      works.push(await timed(sender, { type: 'ruanzhu:store', op: 'works', query: { text: queries.works[i] } }));
+    }
+    // The whole list, as the popup and the options tabs load it when they open (empty query).
+    for (let i = 0; i < 3; i++) {
+      all.owners.push(await timed(sender, { type: 'ruanzhu:store', op: 'owners', query: {} }));
+      all.works.push(await timed(sender, { type: 'ruanzhu:store', op: 'works', query: {} }));
+    }
+    const heapAfterSearch = await browser.heapUsage().catch((e) => ({ error: e.message }));
+    const run = { import: imp, heapBefore, heapAfter, heapAfterGc, heapAfterSearch, owners, works, all };
+    log(`  import ${Math.round(imp.importMs)} ms (re-import ${Math.round(imp.reimportMs)} ms), owner search median ${summarize(owners.map((q) => q.ms)).median} ms, heap after import ${heapAfter.usedSize ? Math.round(heapAfter.usedSize / MB) : '?'} MB (${heapAfterGc.usedSize ? Math.round(heapAfterGc.usedSize / MB) : '?'} MB after GC)`);
+    return run;
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * Where an import's time goes, in a browser of its own (profiling slows it a little): the same
+ * payload sent as a message the background ignores (the cost of messaging alone), then the import
+ * with V8's sampling profiler on the service worker: busy JS vs idle (waiting for IndexedDB) vs GC,
+ * and the functions with the most self time (minified: shown with a bit of their code).
+ */
+async function diagnoseImport(ext, bundleText) {
+  const browser = await launchBrowser(ext);
+  try {
+    const sender = await browser.getSender(QUIET_SENDER);
+    await sender.evaluate(() => chrome.runtime.sendMessage({ type: 'ruanzhu:store', op: 'count' }));
+    await sender.evaluate((text) => (window.__benchBundle = text), bundleText);
+    const messagingMs = await sender.evaluate(async () => {
+      const bundle = JSON.parse(window.__benchBundle);
+      const t0 = performance.now();
+      await chrome.runtime.sendMessage({ type: 'bench:ignored', bundle });
+      return performance.now() - t0;
+    });
+    await browser.swCommand('Profiler.enable');
+    await browser.swCommand('Profiler.setSamplingInterval', { interval: 500 });
+    await browser.swCommand('Profiler.start');
+    const importMs = await sender.evaluate(async () => {
+      const bundle = JSON.parse(window.__benchBundle);
+      const t0 = performance.now();
+      const res = await chrome.runtime.sendMessage({ type: 'ruanzhu:import', bundle });
+      if (!res?.ok) throw new Error('import failed');
+      return performance.now() - t0;
+    });
+    const { profile } = await browser.swCommand('Profiler.stop');
+    const self = new Map();
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+    const buckets = { idle: 0, program: 0, gc: 0, js: 0 };
+    const functions = new Map();
+    for (const [id, ms] of self) {
+      const { functionName, url, lineNumber, columnNumber } = byId.get(id).callFrame;
+      if (functionName === '(idle)') buckets.idle += ms;
+      else if (functionName === '(program)' || functionName === '(root)') buckets.program += ms;
+      else if (functionName === '(garbage collector)') buckets.gc += ms;
+      else {
+        buckets.js += ms;
+        const key = `${functionName || '(anonymous)'} ${url.replace(/^chrome-extension:\/\/[^/]+\//, '')}:${lineNumber + 1}:${columnNumber + 1}`;
+        functions.set(key, (functions.get(key) ?? 0) + ms);
+      }
+    }
+    const code = (() => {
+      try {
+        return readFileSync(join(browser.extensionDir, 'background.js'), 'utf8').split('\n');
+      } catch {
+        return [];
+      }
+    })();
+    const top = [...functions.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([where, ms]) => {
+        const m = where.match(/background\.js:(\d+):(\d+)$/);
+        const snippet = m ? (code[Number(m[1]) - 1] ?? '').slice(Number(m[2]) - 1, Number(m[2]) + 79) : '';
+        return { where, selfMs: Math.round(ms), snippet };
+      });
+    const r = (x) => Math.round(x);
+    return {
+      method: 'one import in a fresh browser with V8 sampling (0.5 ms) on the service worker; messaging = the same payload in a message the background ignores',
+      messagingOnlyMs: r(messagingMs),
+      profiledImportMs: r(importMs),
+      serviceWorker: { jsMs: r(buckets.js), gcMs: r(buckets.gc), idleMs: r(buckets.idle), programMs: r(buckets.program) },
+      topFunctions: top,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function benchStore(ext, { runs, log = () => {} }) {
+  const bundle = generateBundle();
+  const text = JSON.stringify(bundle);
+  const queries = searchQueries(bundle);
+  const list = [];
+  for (let i = 0; i < runs; i++) list.push(await storeRun(ext, text, queries, { log }));
+  const diagnosis = await diagnoseImport(ext, text).catch((e) => ({ error: String(e?.message ?? e) }));
+  if (!diagnosis.error) log(`  diagnosis: messaging alone ${diagnosis.messagingOnlyMs} ms; profiled import ${diagnosis.profiledImportMs} ms: worker JS ${diagnosis.serviceWorker.jsMs} ms, GC ${diagnosis.serviceWorker.gcMs} ms, idle ${diagnosis.serviceWorker.idleMs} ms`);
+  const heap = (key) => {
+    const ok = list.map((r) => r[key]).filter((h) => h && h.usedSize !== undefined);
+    if (!ok.length) return { error: list[0]?.[key]?.error ?? 'not measured' };
+    const f = ok.map(heapFigures);
+    return { usedMB: summarize(f.map((x) => x.usedMB)), totalMB: summarize(f.map((x) => x.totalMB)), embedderMB: summarize(f.map((x) => x.embedderMB)) };
+  };
+  const ms = (pick) => list.flatMap(pick).map((q) => q.ms);
+  return {
+    records: { owners: bundle.owners.length, works: bundle.works.length, bundleMB: Math.round((Buffer.byteLength(text) / MB) * 10) / 10 },
+    import: summarize(list.map((r) => r.import.importMs)),
+    reimport: summarize(list.map((r) => r.import.reimportMs)),
+    parseInPage: summarize(list.map((r) => r.import.parseMs)),
+    importAnswer: list[0].import.res,
+    search: {
+      owners: { ...summarize(ms((r) => r.owners), { withP95: true }), queries: queries.owners.length, matches: summarize(list[0].owners.map((q) => q.count), { digits: 0 }) },
+      works: { ...summarize(ms((r) => r.works), { withP95: true }), queries: queries.works.length, matches: summarize(list[0].works.map((q) => q.count), { digits: 0 }) },
+      both: summarize([...ms((r) => r.owners), ...ms((r) => r.works)], { withP95: true }),
+      // Per query: how many records it returned and its median time over the runs.
+      perQuery: ['owners', 'works'].flatMap((op) =>
+        queries[op].map((text, i) => ({ op, text, matches: list[0][op][i].count, ms: summarize(list.map((r) => r[op][i].ms)).median })),
+      ),
+      // A text nothing matches: the cost of reading and filtering every record, without results to send.
+      noMatch: {
+        owners: summarize(list.flatMap((r) => r.owners.filter((q) => q.count === 0).map((q) => q.ms))),
+        works: summarize(list.flatMap((r) => r.works.filter((q) => q.count === 0).map((q) => q.ms))),
+      },
+      slowest: list
+        .flatMap((r) => [...r.owners.map((q, i) => ({ op: 'owners', text: queries.owners[i], ...q })), ...r.works.map((q, i) => ({ op: 'works', text: queries.works[i], ...q }))])
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 3)
+        .map((q) => ({ op: q.op, text: q.text, ms: Math.round(q.ms), matches: q.count })),
+    },
+    listAll: { owners: summarize(ms((r) => r.all.owners)), works: summarize(ms((r) => r.all.works)) },
+    importDiagnosis: diagnosis,
+    memory: {
+      method: 'Runtime.getHeapUsage on the service worker target (browser-level CDP session, Target.attachToTarget); "after GC" follows HeapProfiler.collectGarbage',
+      beforeImportAfterGc: heap('heapBefore'),
+      afterImport: heap('heapAfter'),
+      afterImportAfterGc: heap('heapAfterGc'),
+      afterSearches: heap('heapAfterSearch'),
+    },
+  };
+}

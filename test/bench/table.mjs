@@ -1,0 +1,77 @@
+// The printed summary (Markdown tables, so they paste into BENCHMARKS.md) and its rows in the JSON.
+
+export const TARGETS = {
+  detectMs: 20,
+  fillMs: 300,
+  photoMs: 300,
+  contentScriptGzipKB: 60,
+  importMs: 5000,
+  searchMs: 50,
+};
+
+const KB = 1024;
+const kb = (b) => (b === null || b === undefined ? '–' : `${(b / KB).toFixed(1)} KB`);
+const ms = (x) => (x === null || x === undefined ? '–' : `${x} ms`);
+const range = (s) => (s && s.runs ? `${s.min}–${s.max}` : '–');
+const status = (value, target) => (value === null || value === undefined ? 'not measured' : value < target ? 'met' : 'MISSED');
+
+/** One row per headline figure: { figure, median, min, max, runs, target, status }. */
+export function rows(r) {
+  const out = [];
+  const add = (figure, s, target, unit = 'ms', extra = {}) =>
+    out.push({ figure, median: s?.median ?? null, min: s?.min ?? null, max: s?.max ?? null, runs: s?.runs ?? 0, unit, target: target === null ? null : `< ${target} ${unit}`, status: target === null ? 'info' : status(s?.median, target), ...extra });
+  for (const p of r.detect?.pages ?? []) {
+    add(`detect ${p.kind}: after the page rendered`, p.afterRender, TARGETS.detectMs);
+    if (p.afterDclContentAtOnce.runs) add(`detect ${p.kind}: after DOMContentLoaded, content there at once`, p.afterDclContentAtOnce, TARGETS.detectMs);
+    add(`detect ${p.kind}: after DOMContentLoaded, replica as is (renders 120–150 ms late)`, p.afterDcl, null);
+  }
+  for (const h of r.detect?.hashChange ?? []) add(`re-detect ${h.kind} on hash change: after the step rendered`, h.afterRender, TARGETS.detectMs);
+  for (const f of r.fill ?? []) add(`fill ${f.step}`, f.ms, TARGETS.fillMs, 'ms', { fields: f.fields });
+  for (const f of r.photo?.files ?? []) add(`photo check ${f.format} 12 MP (${(f.bytes / 2 ** 20).toFixed(1)} MB), ${r.photo.path}`, f.ms, TARGETS.photoMs, 'ms', { longTasks: f.longTasks });
+  for (const [name, e] of Object.entries(r.bundles?.entries ?? {})) {
+    const target = e.kind === 'content-script' ? TARGETS.contentScriptGzipKB * KB : null;
+    out.push({ figure: `bundle ${name}, gzipped (raw ${kb(e.raw)})`, median: e.gzip, min: e.gzip, max: e.gzip, runs: 1, unit: 'B', target: target ? `< ${TARGETS.contentScriptGzipKB} KB` : null, status: target ? status(e.gzip, target) : 'info' });
+  }
+  if (r.store) {
+    const s = r.store;
+    add(`import ${s.records.owners} owners + ${s.records.works} works (${s.records.bundleMB} MB)`, s.import, TARGETS.importMs);
+    add('re-import of the same file (all updates)', s.reimport, TARGETS.importMs);
+    out.push({ figure: `search owners, p50 / p95 over ${s.search.owners.runs} queries`, median: s.search.owners.p50, min: s.search.owners.min, max: s.search.owners.max, p95: s.search.owners.p95, runs: s.search.owners.runs, unit: 'ms', target: `< ${TARGETS.searchMs} ms`, status: status(s.search.owners.p95, TARGETS.searchMs) });
+    out.push({ figure: `search works, p50 / p95 over ${s.search.works.runs} queries`, median: s.search.works.p50, min: s.search.works.min, max: s.search.works.max, p95: s.search.works.p95, runs: s.search.works.runs, unit: 'ms', target: `< ${TARGETS.searchMs} ms`, status: status(s.search.works.p95, TARGETS.searchMs) });
+    add('list all owners (empty query: popup and options opening)', s.listAll.owners, null);
+    add('list all works (empty query: options opening)', s.listAll.works, null);
+    const m = s.memory;
+    if (m.afterImport.usedMB) add('service worker JS heap after import', m.afterImport.usedMB, null, 'MB');
+    if (m.afterImportAfterGc.usedMB) add('service worker JS heap after import, after GC', m.afterImportAfterGc.usedMB, null, 'MB');
+  }
+  return out;
+}
+
+function table(header, lines) {
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => String(l[i]).length)));
+  const fmt = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+  return [fmt(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(fmt)].join('\n');
+}
+
+export function printTable(r) {
+  const m = r.machine;
+  console.log(`\n${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}; Node ${m.node}; ${m.chromium ?? m.chromiumReported}; load average ${m.loadAverageAtStart?.join(' ')} → ${m.loadAverageAtEnd?.join(' ')}`);
+  console.log(`commit ${r.build.commit?.slice(0, 10)}${r.build.sourcesDirty ? ' (+ uncommitted changes)' : ''}; ${r.runsPerFigure} runs per figure; medians (min–max)\n`);
+
+  if (r.detect) {
+    const both = (p) => (p.afterRender.median === null ? null : Math.max(p.afterRender.median, p.afterDclContentAtOnce.median ?? -Infinity));
+    const cell = (s) => (s.runs ? `${ms(s.median)} (${range(s)})` : '–');
+    const lines = r.detect.pages.map((p) => [p.kind, cell(p.afterRender), cell(p.afterDclContentAtOnce), cell(p.afterDcl), p.afterRender.runs, status(both(p), TARGETS.detectMs)]);
+    for (const h of r.detect.hashChange) lines.push([`${h.kind} (hash change)`, `${ms(h.afterRender.median)} (${range(h.afterRender)})`, '', `${ms(h.afterHashChange.median)} (${range(h.afterHashChange)}) after the hash change`, h.afterRender.runs, status(h.afterRender.median, TARGETS.detectMs)]);
+    console.log(`Detection (target < ${TARGETS.detectMs} ms)`);
+    console.log(table(['page kind', 'after the page rendered', 'after DCL, content at once', 'after DCL, replica as is', 'runs', 'target'], lines));
+    console.log('');
+  }
+  const main = rows(r).filter((x) => !x.figure.startsWith('detect ') && !x.figure.startsWith('re-detect '));
+  const value = (x) => (x.unit === 'B' ? kb(x.median) : x.p95 !== undefined ? `${x.median} / ${x.p95} ${x.unit}` : x.median === null ? '–' : `${x.median} ${x.unit}`);
+  const lines = main.map((x) => [x.figure, value(x), x.unit === 'B' ? '' : range(x), x.unit === 'B' ? '' : x.runs, x.target ?? '', x.status === 'info' ? '' : x.status]);
+  console.log(table(['figure', 'median', 'min–max', 'runs', 'target', ''], lines));
+  if (r.photo) console.log(`\nPhoto path: ${r.photo.path}. Long tasks during the check: ${r.photo.files.map((f) => `${f.format} ${f.longTasks.count} in ${f.longTasks.perRun.runs ?? 0} runs, longest ${f.longTasks.maxMs} ms, blocking ${f.longTasks.blockingMs} ms`).join('; ')}.`);
+  if (r.store) console.log(`Service worker memory: ${r.store.memory.method}.`);
+  for (const [name, e] of Object.entries(r.errors)) console.log(`\n✗ ${name} not measured: ${e.split('\n')[0]}`);
+}
