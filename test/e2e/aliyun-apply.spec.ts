@@ -118,6 +118,8 @@ test.describe('Alibaba Cloud console: 填写资料 (手动填写), filled from t
   test('co-owners: rows the page has; more only through its 添加著作权人 when asked; a person\'s ID types follow the category', async ({ context, openExtensionPage, openPortal, sendToTab }) => {
     const bundle = sampleBundle();
     Object.assign(bundle.works[0], { ownerIds: ['o-yunfan', 'o-zhang-san'], developmentMode: '合作开发' });
+    // 广东省 is far down the province list: out of view until the virtual list is scrolled.
+    Object.assign(bundle.owners[0], { province: '广东省', city: '深圳市' });
     await importThroughBackground(openExtensionPage, bundle);
     const page = await openPortal(APPLY);
     await inBackground(context, page);
@@ -132,7 +134,7 @@ test.describe('Alibaba Cloud console: 填写资料 (手动填写), filled from t
     expect(second['owners.1.idType']).toMatchObject({ status: 'filled', value: '居民身份证' });
     expect(await application(page, 'owners')).toEqual([
       YUNFAN_ROW,
-      { category: '自然人', name: '张三', idType: '居民身份证', idNumber: '110105199003072012', country: '中国', province: '北京市', city: '北京市', legalRep: '' },
+      { category: '自然人', name: '张三', idType: '居民身份证', idNumber: '110105199003072012', country: '中国', province: '广东省', city: '深圳市', legalRep: '' },
     ]);
     expect(await application(page, 'devMode')).toBe('合作开发');
     expect(await replicaClicks(page)).toEqual([]);
