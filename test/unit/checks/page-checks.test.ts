@@ -1,0 +1,171 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { PageChecks, type CheckResult } from '@/utils/checks/page-checks';
+import { readPage, statedMinimum } from '@/utils/checks/page-read';
+import { createPortalHandler } from '@/utils/fill/portal-handler';
+import type { Finding } from '@/utils/messages/contract';
+import { r11Application } from '@/utils/portals/adapters/r11-application';
+import { r11Development } from '@/utils/portals/adapters/r11-development';
+import { r11Features } from '@/utils/portals/adapters/r11-features';
+import type { Detection } from '@/utils/portals/detect';
+import type { PageWatcher } from '@/utils/portals/watch';
+import { Owner } from '@/utils/schema/owner';
+import { Work } from '@/utils/schema/work';
+import { loadKit } from '../fill/kit';
+import { sampleBundle } from '../helpers';
+
+// Reading a page as the fill engine sees it, and the content script's check: memory across steps,
+// the chosen profiles from the background, a locked store, and the answer to ruanzhu:check.
+
+const Kit = loadKit();
+const { h, bind, formItem, fillinItem } = Kit;
+const bundle = sampleBundle();
+const yunfan = Owner.parse(bundle.owners[1]);
+const crm = Work.parse(bundle.works[0]);
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+});
+
+/** #/application as the replica builds it: Element form items with the model property in label[for]. */
+function applicationPage(values: { name?: string; version?: string } = {}) {
+  const m = { softwareName: values.name ?? '', versionNumber: values.version ?? '', softwareShortName: '' };
+  document.body.replaceChildren(
+    h('form', { class: 'el-form' },
+      formItem('软件全称', 'softwareName', Kit.text({ model: bind(m, 'softwareName'), placeholder: '请输入软件全称', maxlength: 100 })),
+      formItem('软件简称', 'softwareShortName', Kit.text({ model: bind(m, 'softwareShortName'), placeholder: '请输入软件简称', maxlength: 30 })),
+      formItem('版本号', 'versionNumber', Kit.text({ model: bind(m, 'versionNumber'), placeholder: '请输入版本号', maxlength: 20 }))),
+  );
+}
+
+/** #/features with the main-functions box and its counter. */
+function featuresPage(text: string) {
+  const f = { mainFunctions: text, sourceLines: '' };
+  document.body.replaceChildren(
+    fillinItem('软件的主要功能', Kit.text({ model: bind(f, 'mainFunctions'), textarea: true, maxlength: 1300, counter: true, placeholder: '请输入软件的主要功能，500至1300字' })),
+    fillinItem('源程序量', Kit.text({ model: bind(f, 'sourceLines'), placeholder: '请输入源程序量（行）' })),
+  );
+}
+
+function watcherAt(page: () => string | null): PageWatcher {
+  return { refresh: () => (page() ? ({ site: 'ccopyright', page: page()!, marker: document.body } as Detection) : null), schedule: () => undefined };
+}
+
+describe('readPage', () => {
+  it('reads each key the adapter matches, as typed (no NFKC), with the page\'s limits', () => {
+    applicationPage({ name: '云帆ＣＲＭ系统', version: 'V1.0' });
+    const r = readPage(document, r11Application);
+    expect(r.fields['work.fullName']).toMatchObject({ kind: 'text', value: '云帆ＣＲＭ系统', maxLength: 100 });
+    expect(r.fields['work.version']).toMatchObject({ value: 'V1.0', maxLength: 20 });
+    expect((r.elements.get('work.version') as HTMLInputElement).placeholder).toBe('请输入版本号');
+    // Keys the page does not show are not read (an empty field is read as empty).
+    expect(r.fields['work.shortName']).toMatchObject({ value: '' });
+    expect(r.fields['work.rightsScope']).toBeUndefined();
+  });
+
+  it('reads the counter and the minimum the placeholder states', () => {
+    featuresPage('功能');
+    expect(readPage(document, r11Features).fields['work.mainFunctions']).toMatchObject({ value: '功能', maxLength: 1300, minLength: 500 });
+  });
+
+  it('reads owner rows as owners.<i>.<field>', () => {
+    const rows = [{ name: '北京云帆科技有限公司', idNumber: '91110108MA01C3KX5Q' }, { name: '张三', idNumber: '' }];
+    document.body.replaceChildren(
+      ...rows.map((row, i) =>
+        h('div', { class: 'owner-row' },
+          formItem('名称', `ownerList.${i}.name`, Kit.text({ model: bind(row, 'name') })),
+          formItem('证件号码', `ownerList.${i}.idNumber`, Kit.text({ model: bind(row, 'idNumber') })))),
+    );
+    const r = readPage(document, r11Development);
+    expect(r.fields['owners.0.idNumber'].value).toBe('91110108MA01C3KX5Q');
+    expect(r.fields['owners.1.name'].value).toBe('张三');
+  });
+
+  it('reads a summary table on a page without an adapter (the confirm step)', () => {
+    document.body.innerHTML = '<table class="summary"><tr><th>软件全称</th><td>云帆客户关系管理系统</td></tr><tr><th>版本号</th><td> V1.0 </td></tr><tr><th>其他</th><td>x</td></tr></table>';
+    const r = readPage(document, null);
+    expect(Object.fromEntries(Object.entries(r.fields).map(([k, v]) => [k, v.value]))).toEqual({ 'work.fullName': '云帆客户关系管理系统', 'work.version': 'V1.0' });
+  });
+
+  it.each([
+    ['请输入软件的主要功能，500至1300字', 500],
+    ['500-1300 字', 500],
+    ['至少 30 字', 30],
+    ['技术特点补充说明，100字以内', null],
+    ['请输入', null],
+  ])('statedMinimum(%s) = %s', (text, expected) => expect(statedMinimum(text)).toBe(expected));
+});
+
+describe('PageChecks', () => {
+  let current: string | null;
+  const shown: { result: CheckResult; requested: boolean }[] = [];
+  const view = { show: (result: CheckResult, requested: boolean) => void shown.push({ result, requested }), active: true };
+  beforeEach(() => {
+    current = null;
+    shown.length = 0;
+  });
+
+  it('remembers a step the user left: the version typed there is compared on the next step', async () => {
+    const asked: unknown[] = [];
+    const checks = new PageChecks({
+      doc: document,
+      watcher: watcherAt(() => current),
+      planValues: async (ownerId, workId) => {
+        asked.push([ownerId, workId]);
+        return { owner: yunfan, work: crm, coOwners: [] };
+      },
+      view,
+    });
+    applicationPage({ name: crm.fullName, version: 'V1.0.1' });
+    current = 'ccopyright.r11.application';
+    checks.observe();
+    featuresPage('');
+    current = 'ccopyright.r11.features';
+    const res = await checks.run({ ownerId: 'o-yunfan', workId: 'w-yunfan-crm' });
+    expect(asked).toEqual([['o-yunfan', 'w-yunfan-crm']]);
+    const version = res.findings.filter((f) => f.rule === 'materials.consistency');
+    expect(version.map((f) => f.key)).toEqual(['work.version']);
+    // The panel gets the same findings, and the elements of the current page only.
+    expect(shown.at(-1)!.requested).toBe(true);
+    expect(shown.at(-1)!.result.findings).toEqual(res.findings);
+    expect([...shown.at(-1)!.result.elements.keys()].sort()).toEqual(['work.mainFunctions', 'work.sourceLines']);
+    // The material headers must carry what the form said.
+    expect(checks.materialWork()).toMatchObject({ fullName: crm.fullName, version: 'V1.0.1', sourceLines: crm.sourceLines });
+  });
+
+  it('checks the page alone when the store is locked, and says why', async () => {
+    const checks = new PageChecks({ doc: document, watcher: watcherAt(() => current), planValues: async () => ({ failed: true, locked: true, error: '资料已锁定 / locked' }) });
+    applicationPage({ name: '云帆客户关系管理系统', version: 'v1' });
+    current = 'ccopyright.r11.application';
+    const res = await checks.run({ ownerId: 'o-yunfan' });
+    expect(res.error).toBe('资料已锁定 / locked');
+    expect(res.findings.map((f) => `${f.rule}@${f.key}`)).toEqual(['work.version@work.version']);
+  });
+
+  it('re-checks only after a check ran and while its view is shown, and adds the uploads\' findings', async () => {
+    const upload: Finding = { rule: 'realname.photo.format', severity: 'error', key: 'upload.上传证件照正面', message: '文件实际是 PDF 格式 / really a PDF' };
+    const box = h('div', { class: 'upload-box' });
+    const files = { findings: () => [upload], elements: () => new Map([[upload.key!, box as Element]]) };
+    const checks = new PageChecks({ doc: document, watcher: watcherAt(() => current), planValues: async () => null, view, files });
+    applicationPage();
+    current = 'ccopyright.r11.application';
+    await checks.recheck();
+    expect(shown).toEqual([]);
+    await checks.run({});
+    await checks.recheck();
+    expect(shown.map((s) => s.requested)).toEqual([true, false]);
+    expect(shown[1].result.findings).toContainEqual(upload);
+    expect(shown[1].result.elements.get(upload.key!)).toBe(box);
+  });
+
+  it('answers ruanzhu:check through the content script\'s handler, after a fill too', async () => {
+    current = 'ccopyright.r11.application';
+    applicationPage();
+    const handle = createPortalHandler({ doc: document, watcher: watcherAt(() => current), planValues: async () => ({ owner: yunfan, work: { ...crm, version: 'v1' }, coOwners: [] }) });
+    const filled = (await handle({ type: 'ruanzhu:fill', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' })) as { results: { key: string; status: string }[] };
+    expect(filled.results.find((r) => r.key === 'work.version')).toMatchObject({ status: 'filled' });
+    const res = (await handle({ type: 'ruanzhu:check', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' })) as { findings: Finding[] };
+    expect(res.findings.filter((f) => f.rule === 'work.version').map((f) => f.key)).toEqual(['work.version']);
+    expect(await handle({ type: 'ruanzhu:focus', key: 'work.version' })).toEqual({ found: true });
+    expect((document.activeElement as HTMLInputElement).placeholder).toBe('请输入版本号');
+  });
+});
