@@ -15,6 +15,8 @@ export default defineConfig(async () => {
       include: ['test/unit/**/*.test.{ts,tsx}'],
       environment: 'happy-dom',
       setupFiles: ['test/unit/setup.ts'],
+      // Property-based and image tests are CPU-bound: on a busy 2-core machine 5 s is too tight.
+      testTimeout: 30_000,
     },
   };
 });
