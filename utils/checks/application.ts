@@ -9,7 +9,7 @@ import { checkWork } from '../rules/work';
 import type { Owner } from '../schema/owner';
 import type { Work } from '../schema/work';
 import type { FieldReading } from './page-read';
-import { isR11, PROFILE_WHERE, R11_STEPS, STEP_WHERE } from './steps';
+import { isApplicationForm, PROFILE_WHERE, R11_STEPS, STEP_WHERE } from './steps';
 
 /*
  * The readiness checks of one application as a tab shows it (pure): the chosen profiles, overlaid
@@ -181,16 +181,17 @@ function checkSameEverywhere(input: ApplicationInput): Finding[] {
 }
 
 /**
- * The findings of the application as the tab shows it. On the R11 steps the owners are the work's
- * rows (`owners.<i>.…`) and each must be authenticated; on the account pages the chosen owner is
- * `owner.…`. Sorted errors first; the same finding twice is reported once.
+ * The findings of the application as the tab shows it. On an application form (the R11 steps, the
+ * vendor console's form) the owners are the work's rows (`owners.<i>.…`) and each must be
+ * authenticated; on the account pages the chosen owner is `owner.…`. Sorted errors first; the same
+ * finding twice is reported once.
  */
 export function checkApplication(input: ApplicationInput): Finding[] {
   const today = input.today ?? todayIso();
   const values = input.values;
   const owners = values ? ownersInOrder(values) : [];
   const out: Finding[] = [];
-  if (isR11(input.current)) {
+  if (isApplicationForm(input.current)) {
     out.push(...checkTheWork(input, owners, today));
     const rows = new Set<number>(owners.map((_, i) => i));
     for (const o of input.observed) for (const key of Object.keys(o.fields)) if (rowKey(key)) rows.add(rowKey(key)!.index);

@@ -18,13 +18,21 @@ export const STEP_WHERE: Record<string, string> = {
   'ccopyright.r11.development': '“软件开发信息”页',
   'ccopyright.r11.features': '“软件功能与特点”页',
   'ccopyright.r11.confirm': '“信息确认”页',
+  'aliyun.apply': '阿里云“填写资料”页',
 };
 /** The profile, as a place a value was seen. */
 export const PROFILE_WHERE = '资料';
 
-/** Whether the page is a step of the R11 application, where owners are rows (`owners.<i>.<field>`). */
-export function isR11(page: string | null): boolean {
-  return !!page && page.startsWith('ccopyright.r11.');
+/**
+ * Whether the page is part of an application form — an R11 step, or a form whose adapter asks for
+ * the work or for owner rows (the vendor console's 填写资料) — where owners are rows
+ * (`owners.<i>.<field>`), the work is checked, and every owner must be authenticated.
+ */
+export function isApplicationForm(page: string | null): boolean {
+  if (!page) return false;
+  if (page.startsWith('ccopyright.r11.')) return true;
+  const adapter = adapterFor(page);
+  return !!adapter && (!!adapter.owners || adapter.fields.some((f) => f.key.startsWith('work.')));
 }
 
 /**
@@ -35,7 +43,9 @@ export function isR11(page: string | null): boolean {
 export function stepOf(key: string, current: string | null): string | null {
   if (key.startsWith(UPLOAD_PREFIX)) return current;
   const row = rowKey(key);
-  for (const page of [...(current ? [current] : []), ...R11_STEPS]) {
+  // The center's R11 steps are where a key belongs on the center's pages; another site's form is its own.
+  const r11 = !current || current.startsWith('ccopyright.') ? R11_STEPS : [];
+  for (const page of [...(current ? [current] : []), ...r11]) {
     const adapter = adapterFor(page);
     if (!adapter) continue;
     if (row ? adapter.owners?.fields.some((f) => f.field === row.field) : adapter.fields.some((f) => f.key === key)) return page;

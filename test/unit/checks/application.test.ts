@@ -111,6 +111,13 @@ describe('checkApplication', () => {
     });
   });
 
+  it('the vendor console\'s form is an application form too: the work, the owner rows, their authentication', () => {
+    const pending = { ...yunfan(), realName: { status: 'pending' as const, name: '北京云帆科技有限公司', idNumber: '91110108MA01C3KX5Q' } };
+    const fs = run(values(pending, crm()), [page('r11.application', {}), { page: 'aliyun.apply', fields: { 'work.version': text('V 1.0'), 'owners.0.idNumber': text('91110108MA01C3KX5X') } }], 'aliyun.apply');
+    expect(keyed(fs)).toEqual(expect.arrayContaining(['work.version@work.version', 'id.uscc@owners.0.idNumber', 'realname.required@owners.0.name']));
+    expect(fs.find((f) => f.rule === 'materials.consistency')?.message).toContain('阿里云“填写资料”页的版本号');
+  });
+
   describe('name and version across the steps (materials.consistency)', () => {
     it('the profile is the reference; each step that differs is named', () => {
       const fs = run(values(yunfan(), crm()), [
