@@ -77,8 +77,8 @@ export interface PanelContent {
   counts: Counts;
 }
 
-/** The page's own controls the panel must leave uncovered. */
-const PAGE_BUTTONS = 'button, a[href], [role="button"], input[type="button"], input[type="submit"], input[type="reset"], .el-button';
+/** What the panel must leave uncovered: the page's own controls, and the vendor console's status guide (utils/aliyun). */
+const PAGE_BUTTONS = 'button, a[href], [role="button"], input[type="button"], input[type="submit"], input[type="reset"], .el-button, ruanzhu-guide';
 /** Heights tried for an open panel when its full height covers a button: shares of the viewport. */
 const SHRINK = [1, 0.45, 0.25];
 
