@@ -18,6 +18,15 @@ const PAGES = [
   { url: `${HOST}/r11.html#/features`, ownerId: 'o-yunfan', workId: 'w-yunfan-crm' },
 ];
 
+/**
+ * A model as [path, value] pairs. Owner rows are arrays of objects: each property of each row is
+ * judged on its own. Lists of plain values (chosen languages, tags) are one value.
+ */
+const flat = (o: unknown, prefix = ''): [string, unknown][] =>
+  o && typeof o === 'object' && (!Array.isArray(o) || o.some((x) => x && typeof x === 'object'))
+    ? Object.entries(o).flatMap(([k, v]) => flat(v, `${prefix}${k}.`))
+    : [[prefix.slice(0, -1), o]];
+
 /** Applies one seeded mutation in the page; returns what it did, for the failure message. */
 function mutate(page: Page, seed: number): Promise<string> {
   return page.evaluate((seed) => {
@@ -80,8 +89,6 @@ for (const target of PAGES) {
       await sendToTab(tabUrl, { type: 'ruanzhu:check', ownerId: target.ownerId, workId: target.workId });
 
       const after = JSON.parse(JSON.stringify(await replicaModel(page)));
-      const flat = (o: unknown, prefix = ''): [string, unknown][] =>
-        o && typeof o === 'object' && !Array.isArray(o) ? Object.entries(o).flatMap(([k, v]) => flat(v, `${prefix}${k}.`)) : [[prefix.slice(0, -1), o]];
       const before = new Map(flat(pristine));
       const right = new Map(flat(correct));
       for (const [prop, value] of flat(after)) {
