@@ -52,18 +52,23 @@ function groupOf(source) {
   return rel.startsWith('\0') || rel.includes('rolldown') ? '(bundler runtime)' : rel.split('/').slice(0, 2).join('/');
 }
 
-/** Vite's `?inline` / `?raw` imports (a file's text as a string), which plain rolldown does not know. */
+/**
+ * Vite's `?inline` / `?raw` imports (a file's text as a string) and `?url` (the URL of an emitted
+ * file, whose bytes are then not in the bundle), which plain rolldown does not know.
+ */
 const viteQueries = {
   name: 'bench-vite-queries',
   async resolveId(source, importer) {
-    const m = source.match(/^(.*)\?(inline|raw)$/);
+    const m = source.match(/^(.*)\?(inline|raw|url)$/);
     if (!m) return null;
     const file = await this.resolve(m[1], importer, { skipSelf: true });
     return file ? { id: `${file.id}?${m[2]}` } : null;
   },
   load(id) {
-    const m = id.match(/^(.*)\?(inline|raw)$/);
-    return m ? { code: `export default ${JSON.stringify(readFileSync(m[1], 'utf8'))};`, moduleType: 'js' } : null;
+    const m = id.match(/^(.*)\?(inline|raw|url)$/);
+    if (!m) return null;
+    const value = m[2] === 'url' ? `/assets/${m[1].split('/').pop()}` : readFileSync(m[1], 'utf8');
+    return { code: `export default ${JSON.stringify(value)};`, moduleType: 'js' };
   },
 };
 
