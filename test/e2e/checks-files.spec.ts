@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { makeMaterialPdf } from '../fixtures/generate/material-pdf';
 import { test, expect, sampleBundle, importThroughBackground } from './fixtures';
 import { scene, toJpeg, toPng } from '../unit/rules/photo-images';
 
@@ -22,18 +22,6 @@ function upload(page: Page, caption: string) {
 
 const file = (name: string, mimeType: string, bytes: Uint8Array) => ({ name, mimeType, buffer: Buffer.from(bytes) });
 
-/** A material as Word prints it: header with name and version, 55 lines of code, a page number in the footer. */
-async function materialPdf(pages: number, header: string): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Courier);
-  for (let n = 1; n <= pages; n++) {
-    const page = doc.addPage([595.28, 841.89]);
-    page.drawText(header, { x: 72, y: 800, size: 9, font });
-    for (let i = 0; i < 55; i++) page.drawText(`    int value_${n}_${i} = ${i} * ${n}; // line ${i + 1}`, { x: 72, y: 760 - i * 13, size: 9, font });
-    page.drawText(`- ${n} -`, { x: 280, y: 30, size: 9, font });
-  }
-  return doc.save();
-}
 
 test.describe('ID photos on the real-name replica', () => {
   test('sharp, blurred and disguised photos get their verdict beside the control; nothing is uploaded', async ({ openPortal, extensionRequests }) => {
@@ -91,7 +79,7 @@ test.describe('identification materials on the R11 replica', () => {
     await sendToTab(R11, { type: 'ruanzhu:check', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' });
 
     const source = upload(page, '上传程序鉴别材料');
-    await source.input.setInputFiles(file('source.pdf', 'application/pdf', await materialPdf(3, 'Yunfan CRM System V2.0')));
+    await source.input.setInputFiles(file('source.pdf', 'application/pdf', await makeMaterialPdf({ pages: 3, header: () => 'Yunfan CRM System V2.0' })));
     await expect(source.verdict).toContainText('共 3 页');
     const header = source.verdict.locator('li[data-rule="materials.header"]');
     await expect(header).toContainText('页眉没有版本号 V1.0（页眉写的是 V2.0）');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { makeMaterialPdf } from '../fixtures/generate/material-pdf';
 import { test, expect, sampleBundle, importThroughBackground } from './fixtures';
 import { scene, toJpeg } from '../unit/rules/photo-images';
 
@@ -10,19 +10,6 @@ import { scene, toJpeg } from '../unit/rules/photo-images';
 
 const file = (name: string, mimeType: string, bytes: Uint8Array) => ({ name, mimeType, buffer: Buffer.from(bytes) });
 
-/** A material: `pages` pages of 55 code lines (the last one shorter), header and page number as Word prints them. */
-async function materialPdf(pages: number, header: string): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Courier);
-  for (let n = 1; n <= pages; n++) {
-    const page = doc.addPage([595.28, 841.89]);
-    page.drawText(header, { x: 72, y: 800, size: 9, font });
-    const lines = n === pages ? 20 : 55;
-    for (let i = 0; i < lines; i++) page.drawText(`    int value_${n}_${i} = ${i} * ${n}; // line ${i + 1}`, { x: 72, y: 760 - i * 13, size: 9, font });
-    page.drawText(`- ${n} -`, { x: 280, y: 30, size: 9, font });
-  }
-  return doc.save();
-}
 
 function latinBundle() {
   const bundle = sampleBundle();
@@ -42,13 +29,13 @@ test('材料检查: a generated PDF judged against the chosen work, with pdf.js 
   // Right: 60 pages, the name and version in every header, a page number on each.
   const workers: string[] = [];
   options.on('worker', (w) => workers.push(w.url()));
-  await section.getByLabel('选择 PDF 文件').setInputFiles(file('good.pdf', 'application/pdf', await materialPdf(60, 'Yunfan CRM System V1.0')));
+  await section.getByLabel('选择 PDF 文件').setInputFiles(file('good.pdf', 'application/pdf', await makeMaterialPdf({ pages: 60, lines: (n) => (n === 60 ? 20 : 55) })));
   await expect(section.getByText('共 60 页')).toBeVisible({ timeout: 20_000 });
   await expect(section.getByText('未发现问题。')).toBeVisible();
   expect(workers.some((u) => /^chrome-extension:\/\/[a-p]{32}\/assets\/pdf\.worker\.min-[\w-]+\.mjs$/.test(u))).toBe(true);
 
   // Wrong: 3 pages and another version in the headers.
-  await section.getByLabel('选择 PDF 文件').setInputFiles(file('bad.pdf', 'application/pdf', await materialPdf(3, 'Yunfan CRM System V2.0')));
+  await section.getByLabel('选择 PDF 文件').setInputFiles(file('bad.pdf', 'application/pdf', await makeMaterialPdf({ pages: 3, lines: (n) => (n === 3 ? 20 : 55), header: () => 'Yunfan CRM System V2.0' })));
   await expect(section.getByText('共 3 页')).toBeVisible();
   await expect(section.locator('li[data-rule="materials.header"]')).toContainText('页眉没有版本号 V1.0（页眉写的是 V2.0）');
   await expect(section.locator('li[data-rule="materials.source.pages"]')).toContainText('只有 3 页，而源程序有 32000 行');

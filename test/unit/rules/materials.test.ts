@@ -15,6 +15,7 @@ import {
   type PdfReport,
 } from '@/utils/rules/materials';
 import { sampleBundle } from '../helpers';
+import { A4, makeMaterialPdf as makePdf, type PdfSpec } from '../../fixtures/generate/material-pdf';
 
 /*
  * The PDFs are generated here with pdf-lib. Its standard fonts cannot encode Chinese and this
@@ -28,44 +29,6 @@ beforeAll(async () => {
 });
 
 const work: Work = { ...Work.parse(sampleBundle().works[0]), fullName: 'Yunfan CRM System', shortName: 'Yunfan CRM', version: 'V1.0', sourceLines: 32000 };
-
-interface PdfSpec {
-  pages: number;
-  /** Body lines on a page (1-based page number). */
-  lines?: (page: number) => number;
-  /** Header text, or null for none. */
-  header?: (page: number) => string | null;
-  /** Footer text, or null for none. */
-  footer?: (page: number) => string | null;
-  /** Extra body text for a page, drawn as its first lines. */
-  extra?: (page: number) => string[];
-  /** Pages with a picture (an embedded PNG) instead of part of the text. */
-  image?: (page: number) => boolean;
-}
-
-const A4: [number, number] = [595.28, 841.89];
-
-/** A material as Word would print it: header 42 pt from the top, body from 72 pt, 13 pt leading, footer 30 pt from the bottom. */
-async function makePdf(spec: PdfSpec): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Courier);
-  const png = new PNG({ width: 40, height: 30 });
-  png.data.fill(128);
-  const picture = await doc.embedPng(PNG.sync.write(png));
-  for (let n = 1; n <= spec.pages; n++) {
-    const page = doc.addPage(A4);
-    const header = spec.header ? spec.header(n) : 'Yunfan CRM System V1.0';
-    if (header) page.drawText(header, { x: 72, y: A4[1] - 42, size: 9, font });
-    const footer = spec.footer ? spec.footer(n) : `- ${n} -`;
-    if (footer) page.drawText(footer, { x: 280, y: 30, size: 9, font });
-    const body = [...(spec.extra?.(n) ?? [])];
-    const lines = spec.lines ? spec.lines(n) : 55;
-    for (let i = body.length; i < lines; i++) body.push(`    private static final int VALUE_${n}_${i} = ${i} * ${n}; // line ${i + 1}`);
-    body.forEach((text, i) => page.drawText(text, { x: 72, y: A4[1] - 82 - i * 13, size: 9, font }));
-    if (spec.image?.(n)) page.drawImage(picture, { x: 72, y: 100, width: 400, height: 300 });
-  }
-  return doc.save();
-}
 
 const reports = new Map<string, PdfReport>();
 async function report(name: string, spec: PdfSpec): Promise<PdfReport> {
