@@ -1,12 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleInspectMaterial } from '@/utils/checks/file-service';
-import { classifySender, handleBackgroundMessage } from '@/utils/messages/background-handler';
+import { classifySender, createBackgroundContext, handleBackgroundMessage } from '@/utils/messages/background-handler';
 import { CHANGED } from '@/utils/messages/contract';
 import { fillFromShortcut } from '@/utils/messages/shortcut';
 import { toTab } from '@/utils/messages/send';
 import { getDb } from '@/utils/storage/db';
-import { Vault } from '@/utils/storage/vault';
 import { forgetTab, loadTabState, updateTabState } from '@/utils/storage/tab-state';
 
 /** Tells open extension pages that profiles changed; nobody listening is fine. */
@@ -31,8 +30,8 @@ async function fillActiveTab() {
 export default defineBackground(() => {
   const origin = browser.runtime.getURL('/');
   const db = getDb();
-  // The lock's key lives in this object only, in the background's memory.
-  const context = { db, vault: new Vault(db, announceChange), onChange: announceChange };
+  // The lock's key and the decoded profiles live in this context only, in the background's memory.
+  const context = createBackgroundContext(db, announceChange);
   // Returning undefined lets other listeners answer; a Promise is the response.
   browser.runtime.onMessage.addListener((message, sender) => {
     const kind = classifySender(sender, browser.runtime.id, origin);

@@ -56,7 +56,8 @@ export function App() {
     })();
   }, []);
 
-  const owners = useStore(() => store.owners({ text: ownerText }), [ownerText]);
+  // The first hundred matches: typing narrows the list, 10 000 options would only slow the popup.
+  const owners = useStore(() => store.owners({ text: ownerText, limit: 100 }), [ownerText]);
   const works = useStore(async () => (choice.ownerId ? store.works({ ownerId: choice.ownerId }) : []), [choice.ownerId]);
   const hasProfiles = useStore(async () => (await store.count()).owners > 0, []) !== false;
   const chosenOwner = useStore(async () => (choice.ownerId ? store.owner(choice.ownerId) : null), [choice.ownerId]);

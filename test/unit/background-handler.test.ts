@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { classifySender, handleBackgroundMessage } from '@/utils/messages/background-handler';
+import { classifySender, createBackgroundContext, handleBackgroundMessage } from '@/utils/messages/background-handler';
 import { importBundle } from '@/utils/storage/bundle-io';
-import { Vault } from '@/utils/storage/vault';
 import type { RuanzhuDb } from '@/utils/storage/db';
 import { freshDb, sampleBundle } from './helpers';
 
-const ctx = (db: RuanzhuDb, onChange = () => {}) => ({ db, vault: new Vault(db), onChange });
+const ctx = (db: RuanzhuDb, onChange = () => {}) => createBackgroundContext(db, onChange);
 
 const ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;

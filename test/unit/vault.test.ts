@@ -1,25 +1,25 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { handleBackgroundMessage } from '@/utils/messages/background-handler';
+import { createBackgroundContext, handleBackgroundMessage, type BackgroundContext } from '@/utils/messages/background-handler';
 import { importBundle } from '@/utils/storage/bundle-io';
 import { PBKDF2_ITERATIONS, WrongPassphraseError } from '@/utils/storage/crypto';
 import { decryptBundle, encryptBundle } from '@/utils/storage/bundle-crypto';
 import { backupOverdue, noteChange, noteExport, UNEXPORTED_SINCE_KEY } from '@/utils/storage/backup-reminder';
 import { LockedError, Vault } from '@/utils/storage/vault';
 import { makeBundle } from '@/utils/schema/bundle';
-import type { RuanzhuDb } from '@/utils/storage/db';
 import { freshDb, sampleBundle } from './helpers';
 
 const FAST = 100_000;
 const PASS = '正确的口令 correct horse';
 
+/** A background with the sample imported and the lock turned on (and so unlocked). */
 async function lockedStore() {
   const { db } = freshDb();
   await importBundle(db, sampleBundle());
-  const vault = new Vault(db, () => {}, FAST);
-  await vault.enable(PASS);
-  return { db, vault };
+  const ctx = createBackgroundContext(db, () => {}, FAST);
+  await ctx.vault.enable(PASS);
+  return ctx;
 }
-const ask = (db: RuanzhuDb, vault: Vault, message: object) => handleBackgroundMessage({ db, vault, onChange: () => {} }, message, 'extension-page');
+const ask = (ctx: BackgroundContext, message: object) => handleBackgroundMessage(ctx, message, 'extension-page');
 
 afterEach(() => {
   vi.useRealTimers();
@@ -51,16 +51,17 @@ describe('passphrase lock', () => {
   });
 
   it('while unlocked, pages and fills see the full records', async () => {
-    const { db, vault } = await lockedStore();
-    const owners = (await ask(db, vault, { type: 'ruanzhu:store', op: 'owners', query: { text: '110105' } })) as { name: string; realName: { idNumber: string } }[];
+    const ctx = await lockedStore();
+    const owners = (await ask(ctx, { type: 'ruanzhu:store', op: 'owners', query: { text: '110105' } })) as { name: string; realName: { idNumber: string } }[];
     expect(owners.map((o) => o.name)).toEqual(['张三']);
     expect(owners[0].realName.idNumber).toBe('110105199003072012');
-    const values = (await ask(db, vault, { type: 'ruanzhu:plan-values', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' })) as { owner: { idNumber: string } };
+    const values = (await ask(ctx, { type: 'ruanzhu:plan-values', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' })) as { owner: { idNumber: string } };
     expect(values.owner.idNumber).toBe('91110108MA01C3KX5Q');
   });
 
   it('once locked, nothing sensitive is answered: reads, fills and exports fail with "locked"', async () => {
-    const { db, vault } = await lockedStore();
+    const ctx = await lockedStore();
+    const { vault } = ctx;
     vault.lock();
     await expect(vault.codec()).rejects.toBeInstanceOf(LockedError);
     for (const message of [
@@ -68,16 +69,17 @@ describe('passphrase lock', () => {
       { type: 'ruanzhu:plan-values', ownerId: 'o-zhang-san' },
       { type: 'ruanzhu:export' },
     ]) {
-      expect(await ask(db, vault, message)).toMatchObject({ failed: true, locked: true, error: expect.stringContaining('锁定') });
+      expect(await ask(ctx, message)).toMatchObject({ failed: true, locked: true, error: expect.stringContaining('锁定') });
     }
   });
 
   it('a wrong passphrase is a clear error and changes nothing', async () => {
-    const { db, vault } = await lockedStore();
+    const ctx = await lockedStore();
+    const { db, vault } = ctx;
     vault.lock();
     const before = await db.owners.toArray();
     await expect(vault.unlock('not the passphrase')).rejects.toBeInstanceOf(WrongPassphraseError);
-    expect(await ask(db, vault, { type: 'ruanzhu:lock', op: 'unlock', passphrase: 'nope nope' })).toEqual({ ok: false, error: expect.stringMatching(/口令不正确.*wrong passphrase/) });
+    expect(await ask(ctx, { type: 'ruanzhu:lock', op: 'unlock', passphrase: 'nope nope' })).toEqual({ ok: false, error: expect.stringMatching(/口令不正确.*wrong passphrase/) });
     expect((await vault.status()).locked).toBe(true);
     expect(await db.owners.toArray()).toEqual(before);
     await vault.unlock(PASS);
@@ -85,7 +87,8 @@ describe('passphrase lock', () => {
   });
 
   it('changing the passphrase re-encrypts everything; a failure midway leaves the old state intact', async () => {
-    const { db, vault } = await lockedStore();
+    const ctx = await lockedStore();
+    const { db, vault } = ctx;
     const before = await db.owners.toArray();
     const put = db.owners.bulkPut.bind(db.owners);
     db.owners.bulkPut = (() => Promise.reject(new Error('disk'))) as never;
@@ -99,7 +102,7 @@ describe('passphrase lock', () => {
     vault.lock();
     await expect(vault.unlock(PASS)).rejects.toBeInstanceOf(WrongPassphraseError);
     await vault.unlock('a brand new passphrase');
-    const owner = (await ask(db, vault, { type: 'ruanzhu:store', op: 'owner', id: 'o-zhang-san' })) as { phone: string };
+    const owner = (await ask(ctx, { type: 'ruanzhu:store', op: 'owner', id: 'o-zhang-san' })) as { phone: string };
     expect(owner.phone).toBe('13800138000');
   });
 
@@ -132,16 +135,16 @@ describe('passphrase lock', () => {
 
 describe('encrypted export files', () => {
   it('round-trip with their own passphrase; a wrong one is refused and nothing is written', async () => {
-    const { db, vault } = await lockedStore();
-    const sealed = (await ask(db, vault, { type: 'ruanzhu:export', passphrase: 'file passphrase' })) as object;
+    const ctx = await lockedStore();
+    const sealed = (await ask(ctx, { type: 'ruanzhu:export', passphrase: 'file passphrase' })) as object;
     expect(JSON.stringify(sealed)).not.toContain('110105199003072012');
 
     const { db: other } = freshDb();
-    const otherVault = new Vault(other);
-    expect(await ask(other, otherVault, { type: 'ruanzhu:import', bundle: sealed })).toMatchObject({ ok: false, needsPassphrase: true });
-    expect(await ask(other, otherVault, { type: 'ruanzhu:import', bundle: sealed, passphrase: 'wrong wrong' })).toMatchObject({ failed: true, error: expect.stringContaining('口令不正确') });
+    const otherCtx = createBackgroundContext(other, () => {});
+    expect(await ask(otherCtx, { type: 'ruanzhu:import', bundle: sealed })).toMatchObject({ ok: false, needsPassphrase: true });
+    expect(await ask(otherCtx, { type: 'ruanzhu:import', bundle: sealed, passphrase: 'wrong wrong' })).toMatchObject({ failed: true, error: expect.stringContaining('口令不正确') });
     expect(await other.owners.count()).toBe(0);
-    expect(await ask(other, otherVault, { type: 'ruanzhu:import', bundle: sealed, passphrase: 'file passphrase' })).toMatchObject({ ok: true, owners: 2, works: 1 });
+    expect(await ask(otherCtx, { type: 'ruanzhu:import', bundle: sealed, passphrase: 'file passphrase' })).toMatchObject({ ok: true, owners: 2, works: 1 });
     expect((await other.owners.get('o-zhang-san'))?.idNumber).toBe('110105199003072012');
   });
 

@@ -5,8 +5,11 @@ import { exportBundle, importBundle } from '../storage/bundle-io';
 import { decryptBundle, encryptBundle, isEncryptedBundle } from '../storage/bundle-crypto';
 import { backupOverdue, noteChange, UNEXPORTED_SINCE_KEY } from '../storage/backup-reminder';
 import { LAST_EXPORT_KEY } from '../storage/bundle-io';
-import { deleteOwner, deleteWork, getOwner, listOwners, listTags, listWorks, saveOwner, saveWork } from '../storage/repository';
-import { LockedError, type Vault } from '../storage/vault';
+import { deleteOwner, deleteWork, getOwner, listTags, saveOwner, saveWork } from '../storage/repository';
+import { ProfileCache } from '../storage/profile-cache';
+import { PBKDF2_ITERATIONS } from '../storage/crypto';
+import { searchOwners, searchWorks } from '../storage/search';
+import { LockedError, Vault } from '../storage/vault';
 import {
   BackgroundRequest,
   FROM_CONTENT_SCRIPTS,
@@ -23,8 +26,26 @@ export type SenderKind = 'extension-page' | 'content-script';
 export interface BackgroundContext {
   db: RuanzhuDb;
   vault: Vault;
+  cache: ProfileCache;
   /** Told after every write, so open pages can refresh. */
   onChange: () => void;
+}
+
+/**
+ * The background's state: the database, the lock, and the cache of decoded profiles, which the
+ * lock empties whenever it locks or re-encrypts (the decrypted copies go with the key).
+ */
+export function createBackgroundContext(db: RuanzhuDb, onChange: () => void, iterations = PBKDF2_ITERATIONS): BackgroundContext {
+  const cache = new ProfileCache(db);
+  const vault = new Vault(
+    db,
+    () => {
+      cache.invalidate();
+      onChange();
+    },
+    iterations,
+  );
+  return { db, vault, cache, onChange };
 }
 
 /**
@@ -52,6 +73,7 @@ export async function handleBackgroundMessage(ctx: BackgroundContext, message: u
   if (sender === 'content-script' && !FROM_CONTENT_SCRIPTS.has(msg.type)) return undefined;
   const { db, vault } = ctx;
   const changed = async () => {
+    ctx.cache.invalidate();
     await noteChange(db);
     ctx.onChange();
   };
@@ -100,12 +122,12 @@ async function saved<T>(write: Promise<T>, changed: () => Promise<void>): Promis
   }
 }
 
-async function handleStore({ db, vault }: BackgroundContext, msg: StoreRequest, changed: () => Promise<void>): Promise<unknown> {
+async function handleStore({ db, vault, cache }: BackgroundContext, msg: StoreRequest, changed: () => Promise<void>): Promise<unknown> {
   switch (msg.op) {
     case 'owners':
-      return listOwners(db, msg.query, await vault.codec());
+      return searchOwners(await cache.allOwners(await vault.codec()), msg.query);
     case 'works':
-      return listWorks(db, msg.query);
+      return searchWorks(await cache.allWorks(), msg.query);
     case 'owner':
       return (await getOwner(db, msg.id, await vault.codec())) ?? null;
     case 'tags':

@@ -125,7 +125,7 @@ export const PlanValuesResponse = z.object({
 });
 export type PlanValuesResponse = z.infer<typeof PlanValuesResponse>;
 
-const OwnerQuery = z.object({ text: z.string().optional(), tag: z.string().optional() });
+const OwnerQuery = z.object({ text: z.string().optional(), tag: z.string().optional(), limit: z.number().int().positive().optional() });
 const WorkQuery = OwnerQuery.extend({ ownerId: z.string().optional() });
 const store = <Op extends string, Shape extends z.ZodRawShape>(op: Op, shape: Shape) =>
   z.object({ type: z.literal('ruanzhu:store'), op: z.literal(op), ...shape });

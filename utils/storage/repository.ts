@@ -3,7 +3,7 @@ import { Owner, type OwnerInput } from '../schema/owner';
 import { Work, type WorkInput } from '../schema/work';
 import type { RuanzhuDb } from './db';
 import { plainCodec, type OwnerCodec } from './owner-codec';
-import { byRecency, ownerMatches, workMatches, type OwnerQuery, type WorkQuery } from './search';
+import { searchOwners, searchWorks, type OwnerQuery, type WorkQuery } from './search';
 
 /** A record failed its schema; `issues` lists the fields. */
 export class RecordShapeError extends Error {
@@ -53,8 +53,7 @@ export async function getOwner(db: RuanzhuDb, id: string, codec: OwnerCodec = pl
 }
 
 export async function listOwners(db: RuanzhuDb, query: OwnerQuery = {}, codec: OwnerCodec = plainCodec): Promise<Owner[]> {
-  const all = await Promise.all((await db.owners.toArray()).map(codec.fromStored));
-  return all.filter((o) => ownerMatches(o, query)).sort(byRecency((o) => o.name));
+  return searchOwners(await Promise.all((await db.owners.toArray()).map(codec.fromStored)), query);
 }
 
 /** Creates (empty or absent id) or replaces a work; every owner it names must exist. */
@@ -80,7 +79,7 @@ export async function deleteWork(db: RuanzhuDb, id: string): Promise<void> {
 
 export async function listWorks(db: RuanzhuDb, query: WorkQuery = {}): Promise<Work[]> {
   const all = query.ownerId ? await db.works.where('ownerIds').equals(query.ownerId).toArray() : await db.works.toArray();
-  return all.filter((w) => workMatches(w, query)).sort(byRecency((w) => w.fullName));
+  return searchWorks(all, query);
 }
 
 /** Every tag in use, for the tag filters. */

@@ -16,6 +16,8 @@ export interface OwnerQuery {
   text?: string;
   /** Only owners carrying exactly this tag. */
   tag?: string;
+  /** At most this many, newest first (a picker needs the first screenful, not 10 000). */
+  limit?: number;
 }
 
 export function ownerMatches(owner: Owner, query: OwnerQuery): boolean {
@@ -37,6 +39,7 @@ export interface WorkQuery {
   tag?: string;
   /** Only works this owner holds a right in. */
   ownerId?: string;
+  limit?: number;
 }
 
 export function workMatches(work: Work, query: WorkQuery): boolean {
@@ -51,4 +54,12 @@ export function workMatches(work: Work, query: WorkQuery): boolean {
 export function byRecency<T extends { updatedAt?: string }>(name: (r: T) => string) {
   return (a: T, b: T) =>
     (b.updatedAt ?? '').localeCompare(a.updatedAt ?? '') || name(a).localeCompare(name(b), 'zh-CN');
+}
+
+export function searchOwners(all: Owner[], query: OwnerQuery): Owner[] {
+  return all.filter((o) => ownerMatches(o, query)).sort(byRecency((o) => o.name)).slice(0, query.limit);
+}
+
+export function searchWorks(all: Work[], query: WorkQuery): Work[] {
+  return all.filter((w) => workMatches(w, query)).sort(byRecency((w) => w.fullName)).slice(0, query.limit);
 }
