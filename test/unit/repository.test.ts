@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { deleteOwner, deleteWork, listOwners, listTags, listWorks, RecordShapeError, saveOwner, saveWork } from '@/utils/storage/repository';
+import { deleteOwner, deleteWork, listTags, RecordShapeError, saveOwner, saveWork } from '@/utils/storage/repository';
+import { searchOwners, searchWorks, type OwnerQuery, type WorkQuery } from '@/utils/storage/search';
+import type { RuanzhuDb } from '@/utils/storage/db';
+
+// What the background answers a search with: the stored records, filtered and sorted.
+const listOwners = async (db: RuanzhuDb, q: OwnerQuery) => searchOwners(await db.owners.toArray(), q);
+const listWorks = async (db: RuanzhuDb, q: WorkQuery) => searchWorks(await db.works.toArray(), q);
 import { freshDb } from './helpers';
 
 async function seeded() {
@@ -46,6 +52,11 @@ describe('repository', () => {
   ])('searches owners by %s', async (_what, text, names) => {
     const { db } = await seeded();
     expect((await listOwners(db, { text })).map((o) => o.name)).toEqual(names);
+  });
+
+  it('returns at most `limit` matches, newest first', async () => {
+    const { db } = await seeded();
+    expect((await listOwners(db, { limit: 1 })).map((o) => o.name)).toEqual(['北京云帆科技有限公司']);
   });
 
   it('filters by exact tag and lists tags', async () => {

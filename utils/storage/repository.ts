@@ -3,7 +3,6 @@ import { Owner, type OwnerInput } from '../schema/owner';
 import { Work, type WorkInput } from '../schema/work';
 import type { RuanzhuDb } from './db';
 import { plainCodec, type OwnerCodec } from './owner-codec';
-import { searchOwners, searchWorks, type OwnerQuery, type WorkQuery } from './search';
 
 /** A record failed its schema; `issues` lists the fields. */
 export class RecordShapeError extends Error {
@@ -52,9 +51,6 @@ export async function getOwner(db: RuanzhuDb, id: string, codec: OwnerCodec = pl
   return stored && codec.fromStored(stored);
 }
 
-export async function listOwners(db: RuanzhuDb, query: OwnerQuery = {}, codec: OwnerCodec = plainCodec): Promise<Owner[]> {
-  return searchOwners(await Promise.all((await db.owners.toArray()).map(codec.fromStored)), query);
-}
 
 /** Creates (empty or absent id) or replaces a work; every owner it names must exist. */
 export async function saveWork(db: RuanzhuDb, input: Partial<WorkInput>): Promise<Work> {
@@ -77,10 +73,6 @@ export async function deleteWork(db: RuanzhuDb, id: string): Promise<void> {
   await db.works.delete(id);
 }
 
-export async function listWorks(db: RuanzhuDb, query: WorkQuery = {}): Promise<Work[]> {
-  const all = query.ownerId ? await db.works.where('ownerIds').equals(query.ownerId).toArray() : await db.works.toArray();
-  return searchWorks(all, query);
-}
 
 /** Every tag in use, for the tag filters. */
 export async function listTags(db: RuanzhuDb): Promise<{ owners: string[]; works: string[] }> {
