@@ -20,7 +20,9 @@ export default defineContentScript({
     watchEdits(document, ctx.signal);
 
     // Profiles live in the extension's origin: a fill receives only its own values, by message.
-    const planValues = (ownerId: string, workId: string | undefined) => browser.runtime.sendMessage({ type: 'ruanzhu:plan-values', ownerId, workId });
+    // The background answers with only the fields this page kind fills or checks.
+    const planValues = (ownerId: string, workId: string | undefined) =>
+      browser.runtime.sendMessage({ type: 'ruanzhu:plan-values', ownerId, workId, page: watcher.refresh()?.page ?? '' });
     // Readiness checks: the findings panel after a check or a fill, a verdict beside each file chosen.
     const checks = mountPageChecks(ctx, { watcher, planValues });
     const handle = createPortalHandler({ doc: document, watcher, planValues, checks });

@@ -44,7 +44,7 @@ describe('handleBackgroundMessage', () => {
     await importBundle(db, sampleBundle());
     expect(await handleBackgroundMessage(ctx(db), { type: 'ruanzhu:export' }, 'content-script')).toBeUndefined();
     expect(await handleBackgroundMessage(ctx(db), { type: 'ruanzhu:import', bundle: sampleBundle() }, 'content-script')).toBeUndefined();
-    const values = await handleBackgroundMessage(ctx(db), { type: 'ruanzhu:plan-values', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' }, 'content-script');
+    const values = await handleBackgroundMessage(ctx(db), { type: 'ruanzhu:plan-values', ownerId: 'o-yunfan', workId: 'w-yunfan-crm', page: 'ccopyright.r11.application' }, 'content-script');
     expect(values).toMatchObject({ owner: { name: '北京云帆科技有限公司' }, work: { fullName: '云帆客户关系管理系统' }, coOwners: [] });
   });
 });

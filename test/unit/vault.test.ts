@@ -55,7 +55,7 @@ describe('passphrase lock', () => {
     const owners = (await ask(ctx, { type: 'ruanzhu:store', op: 'owners', query: { text: '110105' } })) as { name: string; realName: { idNumber: string } }[];
     expect(owners.map((o) => o.name)).toEqual(['张三']);
     expect(owners[0].realName.idNumber).toBe('110105199003072012');
-    const values = (await ask(ctx, { type: 'ruanzhu:plan-values', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' })) as { owner: { idNumber: string } };
+    const values = (await ask(ctx, { type: 'ruanzhu:plan-values', ownerId: 'o-yunfan', workId: 'w-yunfan-crm', page: 'ccopyright.r11.development' })) as { owner: { idNumber: string } };
     expect(values.owner.idNumber).toBe('91110108MA01C3KX5Q');
   });
 
@@ -66,7 +66,7 @@ describe('passphrase lock', () => {
     await expect(vault.codec()).rejects.toBeInstanceOf(LockedError);
     for (const message of [
       { type: 'ruanzhu:store', op: 'owners', query: {} },
-      { type: 'ruanzhu:plan-values', ownerId: 'o-zhang-san' },
+      { type: 'ruanzhu:plan-values', ownerId: 'o-zhang-san', page: 'ccopyright.realname.person' },
       { type: 'ruanzhu:export' },
     ]) {
       expect(await ask(ctx, message)).toMatchObject({ failed: true, locked: true, error: expect.stringContaining('锁定') });

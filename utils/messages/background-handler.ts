@@ -9,6 +9,7 @@ import { deleteOwner, deleteWork, getOwner, listTags, saveOwner, saveWork } from
 import { ProfileCache } from '../storage/profile-cache';
 import { PBKDF2_ITERATIONS } from '../storage/crypto';
 import { searchOwners, searchWorks } from '../storage/search';
+import { scopeValues } from '../portals/plan-scope';
 import { LockedError, Vault } from '../storage/vault';
 import {
   BackgroundRequest,
@@ -100,7 +101,7 @@ export async function handleBackgroundMessage(ctx: BackgroundContext, message: u
         const owner = (await getOwner(db, msg.ownerId, codec)) ?? null;
         const others = (work?.ownerIds ?? []).filter((id) => id !== msg.ownerId);
         const coOwners = (await Promise.all(others.map((id) => getOwner(db, id, codec)))).filter((o) => o !== undefined);
-        return { owner, work, coOwners } satisfies PlanValuesResponse;
+        return scopeValues(msg.page, { owner, work, coOwners }) satisfies PlanValuesResponse;
       }
       case 'ruanzhu:store':
         return await handleStore(ctx, msg, changed);

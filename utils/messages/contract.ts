@@ -117,6 +117,8 @@ export const PlanValuesRequest = z.object({
   type: z.literal('ruanzhu:plan-values'),
   ownerId: z.string().min(1),
   workId: z.string().min(1).optional(),
+  /** The page kind asking: the answer holds only the fields that page fills or checks. */
+  page: z.string(),
 });
 export const PlanValuesResponse = z.object({
   owner: Owner.nullable(),

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { planScope, scopeValues } from '@/utils/portals/plan-scope';
+import { Owner, Work } from '@/utils/schema';
+import { sampleBundle } from './helpers';
+
+const bundle = sampleBundle();
+const zhang = Owner.parse(bundle.owners[0]);
+const yunfan = Owner.parse(bundle.owners[1]);
+const crm = Work.parse(bundle.works[0]);
+
+describe('what a content script receives for its page', () => {
+  it('login: the account and nothing of identity, address or software', () => {
+    const v = scopeValues('ccopyright.login', { owner: zhang, work: crm, coOwners: [] });
+    expect(Object.keys(v.owner!).sort()).toEqual(['account', 'id', 'kind', 'name']);
+    expect(v.work).toBeNull();
+  });
+
+  it('real-name (person): identity, address and contact, never the software', () => {
+    const v = scopeValues('ccopyright.realname.person', { owner: zhang, work: crm, coOwners: [] });
+    expect(v.owner).toMatchObject({ idNumber: '110105199003072012', address: '北京市朝阳区建国路88号', realName: { status: 'verified' } });
+    expect(v.owner).not.toHaveProperty('tags');
+    expect(v.owner).not.toHaveProperty('notes');
+    expect(v.work).toBeNull();
+  });
+
+  it('R11: the software and the owners’ identity, but not their phones, emails or portal accounts', () => {
+    const v = scopeValues('ccopyright.r11.application', { owner: yunfan, work: crm, coOwners: [zhang] });
+    expect(v.work).toMatchObject({ fullName: '云帆客户关系管理系统', version: 'V1.0', mainFunctions: crm.mainFunctions, ownerIds: ['o-yunfan'] });
+    expect(v.owner).toMatchObject({ name: '北京云帆科技有限公司', idNumber: '91110108MA01C3KX5Q' });
+    for (const o of [v.owner!, ...v.coOwners]) {
+      for (const hidden of ['phone', 'email', 'account', 'notes', 'tags']) expect(o).not.toHaveProperty(hidden);
+    }
+    expect(v.work).not.toHaveProperty('notes');
+    // Every R11 step gets the same scope: the name and version are compared across steps.
+    expect(planScope('ccopyright.r11.features')).toEqual(planScope('ccopyright.r11.application'));
+  });
+
+  it('what each page receives still parses as a profile', () => {
+    for (const page of ['ccopyright.login', 'ccopyright.register', 'ccopyright.realname.org', 'ccopyright.r11.development', 'aliyun.apply', 'aliyun.order', 'unknown.page']) {
+      const v = scopeValues(page, { owner: yunfan, work: crm, coOwners: [zhang] });
+      expect(Owner.safeParse(v.owner).success, page).toBe(true);
+      if (v.work) expect(Work.safeParse(v.work).success, page).toBe(true);
+    }
+  });
+});
