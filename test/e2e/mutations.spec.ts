@@ -7,8 +7,12 @@ import { test, expect, sampleBundle, importThroughBackground, inBackground, repl
 // the unchanged page: anything else is a wrong fill. Not found is the right outcome otherwise.
 
 const HOST = 'https://register.ccopyright.com.cn';
+const CONSOLE = 'https://copyright.console.aliyun.com/';
+const ORDER = 'swcopyright_swRegNormal_public_cn-';
 const MUTATIONS_PER_PAGE = 50;
-const PAGES = [
+// Every replica page: those with something to fill, and those without (there the invariant is
+// that nothing throws and nothing is filled).
+const PAGES: { url: string; ownerId: string; workId?: string }[] = [
   { url: `${HOST}/login.html`, ownerId: 'o-zhang-san' },
   { url: `${HOST}/register.html`, ownerId: 'o-zhang-san' },
   { url: `${HOST}/account.html?current=realname_person`, ownerId: 'o-zhang-san' },
@@ -16,6 +20,13 @@ const PAGES = [
   { url: `${HOST}/r11.html#/application`, ownerId: 'o-yunfan', workId: 'w-yunfan-crm' },
   { url: `${HOST}/r11.html#/development`, ownerId: 'o-yunfan', workId: 'w-yunfan-crm' },
   { url: `${HOST}/r11.html#/features`, ownerId: 'o-yunfan', workId: 'w-yunfan-crm' },
+  { url: `${HOST}/r11.html#/identity`, ownerId: 'o-yunfan', workId: 'w-yunfan-crm' },
+  { url: `${HOST}/r11.html#/confirm`, ownerId: 'o-yunfan', workId: 'w-yunfan-crm' },
+  { url: `${HOST}/registration.html#/registerSoft`, ownerId: 'o-yunfan' },
+  { url: `${HOST}/account.html?current=soft_register`, ownerId: 'o-yunfan' },
+  { url: `${CONSOLE}#/apply/${ORDER}7k2m9q1`, ownerId: 'o-yunfan', workId: 'w-yunfan-crm' },
+  { url: `${CONSOLE}#/order/list`, ownerId: 'o-yunfan', workId: 'w-yunfan-crm' },
+  { url: `${CONSOLE}#/order/${ORDER}8n4v2b7`, ownerId: 'o-yunfan', workId: 'w-yunfan-crm' },
 ];
 
 /**
@@ -35,10 +46,11 @@ function mutate(page: Page, seed: number): Promise<string> {
       s = (s * 1664525 + 1013904223) % 4294967296;
       return Math.floor((s / 4294967296) * n);
     };
-    const items = [...document.querySelectorAll<HTMLElement>('.el-form-item, .fillin_item')];
+    // Form items of both frameworks, and on pages without a form their rows and entries.
+    const items = [...document.querySelectorAll<HTMLElement>('.el-form-item, .fillin_item, .ant-form-item, .ant-descriptions-item, tr, li')];
     if (items.length === 0) return 'no items';
     const item = items[rand(items.length)];
-    const label = item.querySelector<HTMLElement>('.el-form-item__label, h3');
+    const label = item.querySelector<HTMLElement>('.el-form-item__label, h3, .ant-form-item-label label, .ant-descriptions-item-label, td, a');
     switch (rand(4)) {
       case 0:
         item.remove();
@@ -66,7 +78,7 @@ function mutate(page: Page, seed: number): Promise<string> {
 }
 
 for (const target of PAGES) {
-  test(`${MUTATIONS_PER_PAGE} mutations of ${target.url.replace(HOST, '')}: no exception, no wrong fill`, async ({ context, openExtensionPage, openPortal, sendToTab }) => {
+  test(`${MUTATIONS_PER_PAGE} mutations of ${target.url.replace(HOST, '').replace(CONSOLE, 'console ')}: no exception, no wrong fill`, async ({ context, openExtensionPage, openPortal, sendToTab }) => {
     test.setTimeout(240_000);
     await importThroughBackground(openExtensionPage, sampleBundle());
     const page = await openPortal(target.url);
