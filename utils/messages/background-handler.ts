@@ -1,10 +1,9 @@
 import type { Runtime } from 'webextension-polyfill';
 import { isPortalUrl } from '../portals/hosts';
 import type { RuanzhuDb } from '../storage/db';
-import { exportBundle, importBundle } from '../storage/bundle-io';
+import { exportBundle, importBundle, LAST_EXPORT_KEY } from '../storage/bundle-io';
 import { decryptBundle, encryptBundle, isEncryptedBundle } from '../storage/bundle-crypto';
 import { backupOverdue, noteChange, UNEXPORTED_SINCE_KEY } from '../storage/backup-reminder';
-import { LAST_EXPORT_KEY } from '../storage/bundle-io';
 import { deleteOwner, deleteWork, getOwner, listTags, saveOwner, saveWork } from '../storage/repository';
 import { ProfileCache } from '../storage/profile-cache';
 import { PBKDF2_ITERATIONS } from '../storage/crypto';

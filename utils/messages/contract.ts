@@ -129,8 +129,12 @@ export type PlanValuesResponse = z.infer<typeof PlanValuesResponse>;
 
 const OwnerQuery = z.object({ text: z.string().optional(), tag: z.string().optional(), limit: z.number().int().positive().optional() });
 const WorkQuery = OwnerQuery.extend({ ownerId: z.string().optional() });
-const store = <Op extends string, Shape extends z.ZodRawShape>(op: Op, shape: Shape) =>
-  z.object({ type: z.literal('ruanzhu:store'), op: z.literal(op), ...shape });
+/** The requests of a message type that has several operations, told apart by `op`. */
+const operations =
+  <Type extends string>(type: Type) =>
+  <Op extends string, Shape extends z.ZodRawShape>(op: Op, shape: Shape) =>
+    z.object({ type: z.literal(type), op: z.literal(op), ...shape });
+const store = operations('ruanzhu:store');
 /**
  * Profile reads and writes for the extension's own pages. The background owns the database, so a
  * passphrase key never has to leave it; pages hear `ruanzhu:changed` after every write.
@@ -152,8 +156,7 @@ export type StoreRequest = z.infer<typeof StoreRequest>;
 export type SaveResult<T> = { ok: true; record: T } | { ok: false; error: string };
 export const CHANGED = { type: 'ruanzhu:changed' } as const;
 
-const lock = <Op extends string, Shape extends z.ZodRawShape>(op: Op, shape: Shape) =>
-  z.object({ type: z.literal('ruanzhu:lock'), op: z.literal(op), ...shape });
+const lock = operations('ruanzhu:lock');
 /** The optional passphrase lock (SECURITY.md): answered with `{ ok, status }` or `{ ok: false, error }`. */
 export const LockRequest = z.discriminatedUnion('op', [
   lock('status', {}),
