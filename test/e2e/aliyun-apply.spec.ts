@@ -160,11 +160,19 @@ test.describe('Alibaba Cloud console: 填写资料 (手动填写), filled from t
   test('each route is recognised once it has rendered, and only then', async ({ openPortal }) => {
     const page = await openPortal(`${CONSOLE}#/order/list`);
     expect(await pageKind(page)).toBe('aliyun.orders');
+    // Every value the marker takes from here on: the spinner lasts a moment, too short to poll for.
+    await page.evaluate(() => {
+      const w = window as unknown as { __kinds: (string | null)[] };
+      w.__kinds = [];
+      new MutationObserver(() => w.__kinds.push(document.documentElement.dataset.ruanzhuPage ?? null)).observe(document.documentElement, { attributeFilter: ['data-ruanzhu-page'] });
+    });
     // From the list, as a user goes: the order's 填写资料 link.
     await page.locator(`a[href="#/apply/${ORDER}"]`).click();
-    // The spinner first: not yet a form, so no page kind is claimed.
-    await expect.poll(() => pageKind(page)).toBe(null);
     await expect.poll(() => pageKind(page)).toBe('aliyun.apply');
+    // The spinner came first: not yet a form, so no page kind was claimed until the form rendered
+    // (the list's own kind may be written again while the route changes).
+    const kinds = await page.evaluate(() => (window as unknown as { __kinds: (string | null)[] }).__kinds);
+    expect(kinds.filter((k) => k !== 'aliyun.orders')).toEqual([null, 'aliyun.apply']);
     // 智能识别 replaces the form with an upload: nothing to fill, no form claimed.
     await page.locator('label.ant-radio-button-wrapper', { hasText: '智能识别' }).click();
     await expect.poll(() => pageKind(page)).toBe(null);
