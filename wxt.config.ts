@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { PORTAL_MATCHES } from './utils/portals/hosts';
+import { PORTAL_MATCHES } from './utils/pages/hosts';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],

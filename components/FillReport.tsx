@@ -1,4 +1,4 @@
-import type { FillResponse } from '@/utils/messages/contract';
+import type { FillResponse } from '@/utils/contract/messages';
 
 type Status = FillResponse['results'][number]['status'];
 

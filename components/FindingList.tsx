@@ -1,4 +1,4 @@
-import type { Finding } from '@/utils/messages/contract';
+import type { Finding } from '@/utils/contract/messages';
 
 type Severity = Finding['severity'];
 

@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { handleInspectMaterial } from '@/utils/checks/file-service';
-import { classifySender, createBackgroundContext, handleBackgroundMessage } from '@/utils/messages/background-handler';
-import { CHANGED } from '@/utils/messages/contract';
-import { fillFromShortcut } from '@/utils/messages/shortcut';
-import { toTab } from '@/utils/messages/send';
-import { getDb } from '@/utils/storage/db';
-import { forgetTab, loadTabState, updateTabState } from '@/utils/storage/tab-state';
+import { handleInspectMaterial } from '@/utils/background/files/inspect-material';
+import { classifySender, createBackgroundContext, handleBackgroundMessage } from '@/utils/background/service';
+import { CHANGED } from '@/utils/contract/messages';
+import { fillFromShortcut } from '@/utils/background/shortcut';
+import { toTab } from '@/utils/platform/messaging';
+import { getDb } from '@/utils/background/store/db';
+import { forgetTab, loadTabState, updateTabState } from '@/utils/background/tabs/tab-state';
 
 /** Tells open extension pages that profiles changed; nobody listening is fine. */
 function announceChange() {

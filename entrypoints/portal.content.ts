@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { mountPageChecks } from '@/utils/checks/mount';
-import { watchComposition } from '@/utils/fill/drivers/text';
-import { watchEdits } from '@/utils/fill/marks';
-import '@/utils/fill/marks.css';
-import { createPortalHandler } from '@/utils/fill/portal-handler';
-import { mountAliyunGuide } from '@/utils/aliyun/mount';
-import { PORTAL_MATCHES } from '@/utils/portals/hosts';
-import { watchPage } from '@/utils/portals/watch';
+import { mountPageChecks } from '@/utils/content/checks/mount';
+import { watchComposition } from '@/utils/content/fill/drivers/text';
+import { watchEdits } from '@/utils/content/fill/marks';
+import '@/utils/content/fill/marks.css';
+import { createPortalHandler } from '@/utils/content/service';
+import { mountAliyunGuide } from '@/utils/content/status-guide/mount';
+import { PORTAL_MATCHES } from '@/utils/pages/hosts';
+import { watchPage } from '@/utils/content/detect/watch';
 
 export default defineContentScript({
   matches: PORTAL_MATCHES,

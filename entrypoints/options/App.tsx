@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { t, type MessageKey } from '@/utils/i18n';
+import { t, type MessageKey } from '@/utils/platform/i18n';
 import { OwnersTab } from './OwnersTab';
 import { WorksTab } from './WorksTab';
 import { DataTab } from './DataTab';
 import { MaterialsTab } from './MaterialsTab';
 import { SecurityTab } from './SecurityTab';
-import { LockGate } from '@/components/LockGate';
+import { LockGate } from '@/utils/ui/LockGate';
 import { BackupReminder } from './BackupReminder';
 
 const TABS: { id: string; label: MessageKey }[] = [

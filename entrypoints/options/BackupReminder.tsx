@@ -1,5 +1,5 @@
-import { store, useStore } from '@/utils/messages/store-client';
-import { t } from '@/utils/i18n';
+import { store, useStore } from '@/utils/ui/store';
+import { t } from '@/utils/platform/i18n';
 
 /** A banner while changes have waited too long for an export (utils/storage/backup-reminder.ts). */
 export function BackupReminder({ onExport }: { onExport: () => void }) {

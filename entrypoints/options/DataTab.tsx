@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { DataErrorList } from '@/components/DataErrorList';
-import { store } from '@/utils/messages/store-client';
+import { store } from '@/utils/ui/store';
 import { BUNDLE_FILE_SUFFIX, parseBundleText, type DataError } from '@/utils/schema';
-import { isEncryptedBundle } from '@/utils/storage/bundle-crypto';
-import { t } from '@/utils/i18n';
+import { isEncryptedBundle } from '@/utils/background/vault/bundle-crypto';
+import { t } from '@/utils/platform/i18n';
 import { saveTextFile } from './download';
 import { SheetImport } from './SheetImport';
 import { WordTransfer } from './WordTransfer';

@@ -1,12 +1,12 @@
 import { useEffect, useId, useState } from 'react';
 import { FindingList } from '@/components/FindingList';
-import { pdfjsForPages } from '@/utils/checks/pdfjs-page';
-import { t } from '@/utils/i18n';
-import type { Finding } from '@/utils/messages/contract';
-import { store, useStore } from '@/utils/messages/store-client';
+import { pdfjsForPages } from '@/utils/ui/pdfjs';
+import { t } from '@/utils/platform/i18n';
+import type { Finding } from '@/utils/contract/messages';
+import { store, useStore } from '@/utils/ui/store';
 import { analysePdf, checkMaterials, type MaterialKind, type PdfReport } from '@/utils/rules/materials';
 import { WATERMARK_TEXT } from '@/utils/rules/photo';
-import { measurePhoto, watermarkPhoto } from '@/utils/rules/photo-browser';
+import { measurePhoto, watermarkPhoto } from '@/utils/platform/photo-decode';
 import type { Work } from '@/utils/schema/work';
 
 const SEVERITY_TEXT = { error: t('severityError'), warning: t('severityWarning'), info: t('severityInfo') };

@@ -1,9 +1,9 @@
-import { sharedAccountFindings } from '@/utils/checks/accounts';
-import { store, orThrow, useStore } from '@/utils/messages/store-client';
+import { sharedAccountFindings } from '@/utils/findings/accounts';
+import { store, orThrow, useStore } from '@/utils/ui/store';
 import { OWNER_FIELDS } from '@/utils/schema/fields';
 import { Owner } from '@/utils/schema/owner';
 import { checkOwner } from '@/utils/rules/owner';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/platform/i18n';
 import { RecordsTab } from './RecordsTab';
 
 export function OwnersTab() {

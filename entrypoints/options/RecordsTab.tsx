@@ -3,9 +3,9 @@ import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { RecordEditor } from '@/components/RecordEditor';
 import { RecordList, type RecordListItem } from '@/components/RecordList';
 import type { FieldSpec } from '@/utils/schema/fields';
-import type { Finding } from '@/utils/messages/contract';
-import { t } from '@/utils/i18n';
-import { useStore } from '@/utils/messages/store-client';
+import type { Finding } from '@/utils/contract/messages';
+import { t } from '@/utils/platform/i18n';
+import { useStore } from '@/utils/ui/store';
 
 /** A stored record; a draft not saved yet has the id ''. */
 type Stored = { id: string; tags: string[] };

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { lock, useLockStatus } from '@/utils/messages/store-client';
-import type { LockAnswer } from '@/utils/messages/contract';
-import { t } from '@/utils/i18n';
+import { lock, useLockStatus } from '@/utils/ui/store';
+import type { LockAnswer } from '@/utils/contract/messages';
+import { t } from '@/utils/platform/i18n';
 
 /** A passphrase field with its label; `new-password` keeps browsers from autofilling the old one. */
 function Secret({ id, label, value, onChange, fresh }: { id: string; label: string; value: string; onChange: (v: string) => void; fresh?: boolean }) {

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import { DataErrorList } from '@/components/DataErrorList';
 import { makeBundle } from '@/utils/schema/bundle';
-import { store } from '@/utils/messages/store-client';
-import { newId } from '@/utils/storage/repository';
-import { guessMapping, MAPPABLE_OWNER_FIELDS, rowsToOwners, type ColumnMapping } from '@/utils/spreadsheet/owner-mapping';
-import { readTable, type Table } from '@/utils/spreadsheet/table';
+import { store } from '@/utils/ui/store';
+import { newId } from '@/utils/background/store/repository';
+import { guessMapping, MAPPABLE_OWNER_FIELDS, rowsToOwners, type ColumnMapping } from '@/utils/ui/spreadsheet/owner-mapping';
+import { readTable, type Table } from '@/utils/ui/spreadsheet/table';
 import type { Owner } from '@/utils/schema/owner';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/platform/i18n';
 
 /** Owners from a CSV/XLSX: choose the file, map columns, see the preview and errors, import. */
 export function SheetImport() {

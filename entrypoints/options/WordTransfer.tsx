@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { DataErrorList } from '@/components/DataErrorList';
-import { wordBytes, wordFileName } from '@/utils/aliyun/word-export';
-import { importWord, type WordImport } from '@/utils/aliyun/word-import';
-import { t } from '@/utils/i18n';
-import { store, useStore } from '@/utils/messages/store-client';
+import { wordBytes, wordFileName } from '@/utils/ui/word-sheet/word-export';
+import { importWord, type WordImport } from '@/utils/ui/word-sheet/word-import';
+import { t } from '@/utils/platform/i18n';
+import { store, useStore } from '@/utils/ui/store';
 import type { Owner } from '@/utils/schema/owner';
-import { newId } from '@/utils/storage/repository';
+import { newId } from '@/utils/background/store/repository';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 

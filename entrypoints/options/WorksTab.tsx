@@ -1,12 +1,12 @@
 import { FindingList } from '@/components/FindingList';
 import { OwnerPicker } from '@/components/OwnerPicker';
-import { orThrow, store, useStore } from '@/utils/messages/store-client';
+import { orThrow, store, useStore } from '@/utils/ui/store';
 import { WORK_FIELDS } from '@/utils/schema/fields';
 import { Work } from '@/utils/schema/work';
 import { checkRealNameRequired } from '@/utils/rules/consistency';
 import { checkWork } from '@/utils/rules/work';
 import { FIELD_LIMITS } from '@/utils/rules/limits';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/platform/i18n';
 import { RecordsTab } from './RecordsTab';
 
 const SEVERITY_TEXT = { error: t('severityError'), warning: t('severityWarning'), info: t('severityInfo') };

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { store, useStore } from '@/utils/messages/store-client';
-import { toTab } from '@/utils/messages/send';
-import { CheckResponse, type DetectResponse, type FillResponse, type UndoResponse } from '@/utils/messages/contract';
-import { loadTabState, updateTabState, type TabState } from '@/utils/storage/tab-state';
+import { store, useStore } from '@/utils/ui/store';
+import { toTab } from '@/utils/platform/messaging';
+import { CheckResponse, type DetectResponse, type FillResponse, type UndoResponse } from '@/utils/contract/messages';
+import { loadTabState, updateTabState, type TabState } from '@/utils/background/tabs/tab-state';
 import { FillReport } from '@/components/FillReport';
 import { FindingList } from '@/components/FindingList';
-import { countFindings, findingLabel } from '@/utils/checks/groups';
-import { t } from '@/utils/i18n';
-import { fieldLabel } from './field-label';
+import { countFindings, findingLabel } from '@/utils/findings/groups';
+import { t } from '@/utils/platform/i18n';
+import { fieldLabel } from '@/utils/fields/labels';
 import { PAGE_NAMES, SITE_NAMES } from './page-names';
 import { targetTabId } from './target-tab';
 

@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { LockGate } from '@/components/LockGate';
+import { LockGate } from '@/utils/ui/LockGate';
 import '@/components/base.css';
 import './popup.css';
 

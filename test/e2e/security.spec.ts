@@ -1,5 +1,5 @@
 import { test, expect, sampleBundle, importThroughBackground, inBackground, SAMPLE_BUNDLE_PATH } from './fixtures';
-import { PORTAL_MATCHES } from '../../utils/portals/hosts';
+import { PORTAL_MATCHES } from '@/utils/pages/hosts';
 import { REPLICA_HOSTS, fixturePath } from '../portal-router.mjs';
 
 const R11 = 'https://register.ccopyright.com.cn/r11.html';

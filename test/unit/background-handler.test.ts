@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classifySender, createBackgroundContext, handleBackgroundMessage } from '@/utils/messages/background-handler';
-import { importBundle } from '@/utils/storage/bundle-io';
-import type { RuanzhuDb } from '@/utils/storage/db';
+import { classifySender, createBackgroundContext, handleBackgroundMessage } from '@/utils/background/service';
+import { importBundle } from '@/utils/background/store/bundle-io';
+import type { RuanzhuDb } from '@/utils/background/store/db';
 import { freshDb, sampleBundle } from './helpers';
 
 const ctx = (db: RuanzhuDb, onChange = () => {}) => createBackgroundContext(db, onChange);

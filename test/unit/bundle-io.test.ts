@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportBundle, importBundle, LAST_EXPORT_KEY } from '@/utils/storage/bundle-io';
+import { exportBundle, importBundle, LAST_EXPORT_KEY } from '@/utils/background/store/bundle-io';
 import { freshDb, sampleBundle } from './helpers';
 
 describe('importBundle', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { openDb } from '@/utils/storage/db';
+import { openDb } from '@/utils/background/store/db';
 
 /** A database of its own for one test: reassigning the global factory would not isolate. */
 export function freshDb(upTo?: number) {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseBundle, parseBundleText } from '@/utils/schema/bundle';
-import { importBundle } from '@/utils/storage/bundle-io';
-import { guessMapping, rowsToOwners } from '@/utils/spreadsheet/owner-mapping';
-import { parseCsv, TableReadError } from '@/utils/spreadsheet/table';
+import { importBundle } from '@/utils/background/store/bundle-io';
+import { guessMapping, rowsToOwners } from '@/utils/ui/spreadsheet/owner-mapping';
+import { parseCsv, TableReadError } from '@/utils/ui/spreadsheet/table';
 import { checkPhoto, readImageSize, sniffImageFormat } from '@/utils/rules/photo';
 import { analysePdf } from '@/utils/rules/materials';
 import { freshDb, sampleBundle } from './helpers';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import config from '@/wxt.config';
-import { isPortalUrl, PORTAL_HOSTS, PORTAL_MATCHES } from '@/utils/portals/hosts';
+import config from '../../wxt.config';
+import { isPortalUrl, PORTAL_HOSTS, PORTAL_MATCHES } from '@/utils/pages/hosts';
 
 /**
  * Pins what the extension may touch. Widening any of this must be a deliberate change of this

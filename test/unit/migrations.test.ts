@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { Owner, Work } from '@/utils/schema';
-import { DB_VERSIONS, openDb } from '@/utils/storage/db';
+import { DB_VERSIONS, openDb } from '@/utils/background/store/db';
 import { freshDb } from './helpers';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planScope, scopeValues } from '@/utils/portals/plan-scope';
+import { planScope, scopeValues } from '@/utils/pages/scope';
 import { Owner, Work } from '@/utils/schema';
 import { sampleBundle } from './helpers';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { deleteOwner, deleteWork, listTags, RecordShapeError, saveOwner, saveWork } from '@/utils/storage/repository';
-import { searchOwners, searchWorks, type OwnerQuery, type WorkQuery } from '@/utils/storage/search';
-import type { RuanzhuDb } from '@/utils/storage/db';
+import { deleteOwner, deleteWork, listTags, RecordShapeError, saveOwner, saveWork } from '@/utils/background/store/repository';
+import { searchOwners, searchWorks, type OwnerQuery, type WorkQuery } from '@/utils/background/store/search';
+import type { RuanzhuDb } from '@/utils/background/store/db';
 
 // What the background answers a search with: the stored records, filtered and sorted.
 const listOwners = async (db: RuanzhuDb, q: OwnerQuery) => searchOwners(await db.owners.toArray(), q);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillFromShortcut, type ShortcutDeps } from '@/utils/messages/shortcut';
+import { fillFromShortcut, type ShortcutDeps } from '@/utils/background/shortcut';
 
 function harness(state: { ownerId?: string; workId?: string }, answer: unknown) {
   const calls: string[] = [];

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { Owner } from '@/utils/schema';
-import { guessMapping, rowsToOwners } from '@/utils/spreadsheet/owner-mapping';
-import { parseCsv, parseXlsx, TableReadError } from '@/utils/spreadsheet/table';
+import { guessMapping, rowsToOwners } from '@/utils/ui/spreadsheet/owner-mapping';
+import { parseCsv, parseXlsx, TableReadError } from '@/utils/ui/spreadsheet/table';
 
 const CSV = '\uFEFF姓名,身份证号码,手机,邮箱,标签\n张三,110105199003072012,13800138000,zhangsan@example.com,个人客户、老客户\n北京云帆科技有限公司,91110108MA01C3KX5Q,13900139000,ip@yunfan.example.com,企业客户\n\n';
 

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createBackgroundContext, handleBackgroundMessage, type BackgroundContext } from '@/utils/messages/background-handler';
-import { importBundle } from '@/utils/storage/bundle-io';
-import { PBKDF2_ITERATIONS, WrongPassphraseError } from '@/utils/storage/crypto';
-import { decryptBundle, encryptBundle } from '@/utils/storage/bundle-crypto';
-import { backupOverdue, noteChange, noteExport, UNEXPORTED_SINCE_KEY } from '@/utils/storage/backup-reminder';
-import { LockedError, Vault } from '@/utils/storage/vault';
+import { createBackgroundContext, handleBackgroundMessage, type BackgroundContext } from '@/utils/background/service';
+import { importBundle } from '@/utils/background/store/bundle-io';
+import { PBKDF2_ITERATIONS, WrongPassphraseError } from '@/utils/background/vault/crypto';
+import { decryptBundle, encryptBundle } from '@/utils/background/vault/bundle-crypto';
+import { backupOverdue, noteChange, noteExport, UNEXPORTED_SINCE_KEY } from '@/utils/background/store/backup-reminder';
+import { LockedError, Vault } from '@/utils/background/vault/vault';
 import { makeBundle } from '@/utils/schema/bundle';
 import { freshDb, sampleBundle } from './helpers';
 

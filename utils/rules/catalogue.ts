@@ -1,4 +1,4 @@
-import type { Finding } from '../messages/contract';
+import type { Finding } from '@/utils/contract/messages';
 
 export type Severity = Finding['severity'];
 

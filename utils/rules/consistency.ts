@@ -1,6 +1,6 @@
-import type { Finding } from '../messages/contract';
-import type { Owner } from '../schema/owner';
-import type { Work } from '../schema/work';
+import type { Finding } from '@/utils/contract/messages';
+import type { Owner } from '@/utils/schema/owner';
+import type { Work } from '@/utils/schema/work';
 import { quote, str } from './common';
 import { finding } from './finding';
 import { normaliseMobile } from './identity';

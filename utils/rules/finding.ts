@@ -1,4 +1,4 @@
-import type { Finding } from '../messages/contract';
+import type { Finding } from '@/utils/contract/messages';
 import { RULES, type RuleId, type Severity } from './catalogue';
 
 /**

@@ -1,5 +1,5 @@
-import type { Finding } from '../messages/contract';
-import { ORGANIZATION_ID_TYPES, PERSON_ID_TYPES, type OwnerKind } from '../schema/owner';
+import type { Finding } from '@/utils/contract/messages';
+import { ORGANIZATION_ID_TYPES, PERSON_ID_TYPES, type OwnerKind } from '@/utils/schema/owner';
 import type { RuleId } from './catalogue';
 import { isRealDay, quote, str, todayIso } from './common';
 import { finding } from './finding';

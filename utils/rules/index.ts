@@ -11,5 +11,5 @@ export * from './limits';
 export * from './work';
 export * from './consistency';
 export * from './photo';
-export * from './photo-browser';
+export * from '@/utils/platform/photo-decode';
 export * from './materials';

@@ -1,4 +1,4 @@
-import type { Work } from '../schema/work';
+import type { Work } from '@/utils/schema/work';
 
 export interface FieldLimit {
   /** Most characters the page accepts. */

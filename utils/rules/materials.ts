@@ -1,5 +1,5 @@
-import type { Finding } from '../messages/contract';
-import type { Work } from '../schema/work';
+import type { Finding } from '@/utils/contract/messages';
+import type { Work } from '@/utils/schema/work';
 import { str } from './common';
 import { finding } from './finding';
 import { isResidentIdShape } from './identity';

@@ -1,5 +1,5 @@
-import type { Finding } from '../messages/contract';
-import type { Owner } from '../schema/owner';
+import type { Finding } from '@/utils/contract/messages';
+import type { Owner } from '@/utils/schema/owner';
 import { str } from './common';
 import { checkRealNameMatch } from './consistency';
 import { checkEmail, checkIdNumber, checkLandline, checkMobile, checkPostcode, checkTypeMatchesKind, isChina } from './identity';

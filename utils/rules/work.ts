@@ -1,7 +1,7 @@
-import type { Finding } from '../messages/contract';
-import { WORK_FIELDS } from '../schema/fields';
-import type { Owner } from '../schema/owner';
-import type { Work } from '../schema/work';
+import type { Finding } from '@/utils/contract/messages';
+import { WORK_FIELDS } from '@/utils/schema/fields';
+import type { Owner } from '@/utils/schema/owner';
+import type { Work } from '@/utils/schema/work';
 import { isRealDay, quote, str, todayIso } from './common';
 import { finding } from './finding';
 import { countChars, FIELD_LIMITS, type FieldLimits } from './limits';

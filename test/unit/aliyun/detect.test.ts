@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { detectPage } from '@/utils/portals/detect';
+import { detectPage } from '@/utils/content/detect/detect';
 
 const HOST = 'https://copyright.console.aliyun.com';
 beforeEach(() => {

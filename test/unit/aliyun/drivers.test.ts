@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { collect } from '@/utils/fill/collect';
-import { antSelectDriver } from '@/utils/fill/drivers/ant-select';
-import { checkboxDriver } from '@/utils/fill/drivers/checkbox';
-import { dateDriver } from '@/utils/fill/drivers/date';
-import { DRIVERS } from '@/utils/fill/drivers';
-import { radioDriver } from '@/utils/fill/drivers/radio';
-import { selectDriver } from '@/utils/fill/drivers/select';
-import { textDriver } from '@/utils/fill/drivers/text';
+import { collect } from '@/utils/content/fill/collect';
+import { antSelectDriver } from '@/utils/content/fill/drivers/ant-select';
+import { checkboxDriver } from '@/utils/content/fill/drivers/checkbox';
+import { dateDriver } from '@/utils/content/fill/drivers/date';
+import { DRIVERS } from '@/utils/content/fill/drivers';
+import { radioDriver } from '@/utils/content/fill/drivers/radio';
+import { selectDriver } from '@/utils/content/fill/drivers/select';
+import { textDriver } from '@/utils/content/fill/drivers/text';
 import { loadReactLike } from './react-kit';
 
 // The engine's drivers against the console replica's React-like components (react-like.js, the

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { FillValues } from '@/utils/fill/keys';
-import { listGuide, orderGuide, type Block, type Section } from '@/utils/aliyun/guidance';
-import { readOrder, readOrders, splitReasons } from '@/utils/aliyun/order-page';
-import { fieldName, fieldsForReason } from '@/utils/aliyun/reasons';
-import { stageOf, STAGE_GUIDES } from '@/utils/aliyun/status';
+import type { FillValues } from '@/utils/fields/catalogue';
+import { listGuide, orderGuide, type Block, type Section } from '@/utils/content/status-guide/guidance';
+import { readOrder, readOrders, splitReasons } from '@/utils/content/reading/order-page';
+import { fieldName, fieldsForReason } from '@/utils/content/status-guide/reasons';
+import { stageOf, STAGE_GUIDES } from '@/utils/content/status-guide/status';
 import { Owner, Work } from '@/utils/schema';
 
 const sample = JSON.parse(readFileSync(resolve(__dirname, '../../fixtures/sample.ruanzhu.json'), 'utf8'));

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { wordBytes, wordFileName } from '@/utils/aliyun/word-export';
-import { importWord, readWord } from '@/utils/aliyun/word-import';
-import { OWNER_ROWS, WORK_ROWS } from '@/utils/aliyun/word-template';
+import { wordBytes, wordFileName } from '@/utils/ui/word-sheet/word-export';
+import { importWord, readWord } from '@/utils/ui/word-sheet/word-import';
+import { OWNER_ROWS, WORK_ROWS } from '@/utils/ui/word-sheet/word-template';
 import { Owner, parseBundle, Work } from '@/utils/schema';
 
 const sample = JSON.parse(readFileSync(resolve(__dirname, '../../fixtures/sample.ruanzhu.json'), 'utf8'));

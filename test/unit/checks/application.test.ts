@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkApplication, isoDay, type PageObservation } from '@/utils/checks/application';
-import type { FieldReading } from '@/utils/checks/page-read';
-import type { FillValues } from '@/utils/fill/keys';
-import type { Finding } from '@/utils/messages/contract';
+import { checkApplication, isoDay, type PageObservation } from '@/utils/findings/application';
+import type { FieldReading } from '@/utils/content/checks/page-read';
+import type { FillValues } from '@/utils/fields/catalogue';
+import type { Finding } from '@/utils/contract/messages';
 import { Owner } from '@/utils/schema/owner';
 import { Work } from '@/utils/schema/work';
 import { sampleBundle } from '../helpers';

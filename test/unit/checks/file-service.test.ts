@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { makeMaterialPdf } from '../../fixtures/generate/material-pdf';
 import { describe, expect, it } from 'vitest';
-import { bytesToBase64 } from '@/utils/checks/base64';
-import { handleInspectMaterial } from '@/utils/checks/file-service';
+import { bytesToBase64 } from '@/utils/encoding/base64';
+import { handleInspectMaterial } from '@/utils/background/files/inspect-material';
 
 // The background's PDF reader, with pdf.js in its main-thread worker mode as in the service worker.
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { countFindings, findingLabel, groupFindings } from '@/utils/checks/groups';
-import { stepOf } from '@/utils/checks/steps';
-import type { Finding } from '@/utils/messages/contract';
+import { countFindings, findingLabel, groupFindings } from '@/utils/findings/groups';
+import { stepOf } from '@/utils/findings/steps';
+import type { Finding } from '@/utils/contract/messages';
 
 // Where a finding belongs (the step that shows its field) and how the panel and popup name it.
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EDGE_MARGIN, placePanel, type Rect } from '@/utils/checks/placement';
+import { EDGE_MARGIN, placePanel, type Rect } from '@/utils/content/checks/placement';
 
 // The panel's place: the right edge from the bottom up, then the left edge, never over a button.
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { sharedAccountFindings } from '@/utils/checks/accounts';
-import { groupFindings } from '@/utils/checks/groups';
-import { renderGroups } from '@/utils/checks/panel';
-import { renderVerdict } from '@/utils/checks/verdict-ui';
-import type { Finding } from '@/utils/messages/contract';
+import { sharedAccountFindings } from '@/utils/findings/accounts';
+import { groupFindings } from '@/utils/findings/groups';
+import { renderGroups } from '@/utils/content/checks/panel';
+import { renderVerdict } from '@/utils/content/checks/verdict-ui';
+import type { Finding } from '@/utils/contract/messages';
 import { Owner } from '@/utils/schema/owner';
 import { sampleBundle } from '../helpers';
 import { useZhMessages } from './zh-messages';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statedSizeLimit } from '@/utils/checks/size-limit';
+import { statedSizeLimit } from '@/utils/content/checks/size-limit';
 
 const MB = 1024 * 1024;
 

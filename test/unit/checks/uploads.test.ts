@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { UploadChecks, uploadAnchor, uploadCaption, uploadContext, uploadTarget, type Verdict } from '@/utils/checks/uploads';
-import { base64ToBytes, bytesToBase64 } from '@/utils/checks/base64';
+import { UploadChecks, uploadAnchor, uploadCaption, uploadContext, uploadTarget, type Verdict } from '@/utils/content/checks/uploads';
+import { base64ToBytes, bytesToBase64 } from '@/utils/encoding/base64';
 import { precheckPdf } from '@/utils/rules/materials';
 
 // Upload controls: what a chosen file is checked as, the words and limit around the control, and

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { collect, type SignalSource } from '@/utils/fill/collect';
+import { collect, type SignalSource } from '@/utils/content/fill/collect';
 
 beforeEach(() => {
   document.body.innerHTML = '';

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { checkboxDriver } from '@/utils/fill/drivers/checkbox';
-import { radioDriver } from '@/utils/fill/drivers/radio';
-import { dateDriver } from '@/utils/fill/drivers/date';
-import { selectDriver } from '@/utils/fill/drivers/select';
-import { textDriver, watchComposition } from '@/utils/fill/drivers/text';
+import { checkboxDriver } from '@/utils/content/fill/drivers/checkbox';
+import { radioDriver } from '@/utils/content/fill/drivers/radio';
+import { dateDriver } from '@/utils/content/fill/drivers/date';
+import { selectDriver } from '@/utils/content/fill/drivers/select';
+import { textDriver, watchComposition } from '@/utils/content/fill/drivers/text';
 import { loadKit } from './kit';
 
 // The drivers against the replicas' own components (the same kit.js the e2e pages run), in one

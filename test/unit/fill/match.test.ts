@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ControlKind, ControlSnapshot, SignalSource } from '@/utils/fill/collect';
-import { KEY_SPECS } from '@/utils/fill/keys';
-import { MIN_SCORE, matchFields, scoreControl, type FieldRule } from '@/utils/fill/match';
+import type { ControlKind, ControlSnapshot, SignalSource } from '@/utils/content/fill/collect';
+import { KEY_SPECS } from '@/utils/fields/catalogue';
+import { MIN_SCORE, matchFields, scoreControl, type FieldRule } from '@/utils/content/fill/match';
 
 /** A snapshot as collect() makes it, from [source, text] signals. */
 function ctl(ref: number, signals: [SignalSource, string][], more: Partial<ControlSnapshot> = {}): ControlSnapshot {

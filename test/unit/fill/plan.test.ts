@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ControlKind, ControlSnapshot } from '@/utils/fill/collect';
-import type { FillValues } from '@/utils/fill/keys';
-import type { MatchResult } from '@/utils/fill/match';
-import { formatDate, planFill } from '@/utils/fill/plan';
+import type { ControlKind, ControlSnapshot } from '@/utils/content/fill/collect';
+import type { FillValues } from '@/utils/fields/catalogue';
+import type { MatchResult } from '@/utils/content/fill/match';
+import { formatDate, planFill } from '@/utils/content/fill/plan';
 import { Owner } from '@/utils/schema/owner';
 import { Work } from '@/utils/schema/work';
 import { sampleBundle } from '../helpers';

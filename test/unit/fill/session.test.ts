@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createPortalHandler } from '@/utils/fill/portal-handler';
-import { FillSession } from '@/utils/fill/session';
-import type { FillValues } from '@/utils/fill/keys';
-import { r11Development } from '@/utils/portals/adapters/r11-development';
-import { r11Features } from '@/utils/portals/adapters/r11-features';
-import type { Detection } from '@/utils/portals/detect';
-import type { PageWatcher } from '@/utils/portals/watch';
+import { createPortalHandler } from '@/utils/content/service';
+import { FillSession } from '@/utils/content/fill/session';
+import type { FillValues } from '@/utils/fields/catalogue';
+import { r11Development } from '@/utils/pages/adapters/r11-development';
+import { r11Features } from '@/utils/pages/adapters/r11-features';
+import type { Detection } from '@/utils/content/detect/detect';
+import type { PageWatcher } from '@/utils/content/detect/watch';
 import { Owner } from '@/utils/schema/owner';
 import { Work } from '@/utils/schema/work';
 import { sampleBundle } from '../helpers';

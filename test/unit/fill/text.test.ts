@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelText, pickOption, placeholderText, regionKey, sameOption, splitList } from '@/utils/fill/text';
+import { labelText, pickOption, placeholderText, regionKey, sameOption, splitList } from '@/utils/text/normalize';
 
 describe('labelText: Chinese kept whole, markers and spacing gone', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { detectPage, hashRoute } from '@/utils/portals/detect';
+import { detectPage, hashRoute } from '@/utils/content/detect/detect';
 
 const HOST = 'https://register.ccopyright.com.cn';
 /** The R11 step bar, always showing every step's title (as the real one does). */

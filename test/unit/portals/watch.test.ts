@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { watchPage } from '@/utils/portals/watch';
+import { watchPage } from '@/utils/content/detect/watch';
 
 // The marker on <html> follows hash changes and late, replaced step containers.
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Finding } from '@/utils/messages/contract';
+import { Finding } from '@/utils/contract/messages';
 import { Owner } from '@/utils/schema/owner';
 import { Work } from '@/utils/schema/work';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '@/utils/messages/contract';
+import type { Finding } from '@/utils/contract/messages';
 import { Owner } from '@/utils/schema/owner';
 import { Work } from '@/utils/schema/work';
 import * as rules from '@/utils/rules';

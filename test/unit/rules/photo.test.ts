@@ -1,7 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Finding } from '@/utils/messages/contract';
+import { Finding } from '@/utils/contract/messages';
 import {
   analysePixels,
   checkPhoto,

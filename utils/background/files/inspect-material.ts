@@ -1,0 +1,33 @@
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { WorkerMessageHandler } from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+import { InspectMaterialRequest, type InspectMaterialResponse } from '@/utils/contract/messages';
+import { analysePdf, checkMaterials } from '@/utils/rules/materials';
+import type { Work } from '@/utils/schema/work';
+import { base64ToBytes } from '@/utils/encoding/base64';
+import { forTextAnalysis, type PdfjsLike } from '@/utils/pdf/pdfjs-options';
+
+/*
+ * The background's half of the material checks (`ruanzhu:inspect-material`): a PDF chosen on a
+ * portal page is read here, in the service worker, so that pdf.js neither swells the content
+ * script nor runs on the page's main thread. The bytes arrive in the message, are read, and are
+ * dropped: nothing is stored.
+ *
+ * A service worker cannot start a Worker, so pdf.js runs its worker code in this thread: with
+ * `globalThis.pdfjsWorker` set, pdf.js takes that message handler instead of loading a worker
+ * script (its documented main-thread mode). This thread is the service worker's own, not a page's.
+ */
+(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = { WorkerMessageHandler };
+const PDFJS = forTextAnalysis(pdfjs as unknown as PdfjsLike);
+
+async function inspect(req: InspectMaterialRequest): Promise<InspectMaterialResponse> {
+  const report = await analysePdf(base64ToBytes(req.data), PDFJS);
+  // checkMaterials reads only the names, the version and the source lines of the work.
+  const findings = checkMaterials(report, req.material, req.work as Work, { sizeLimitBytes: req.sizeLimitBytes });
+  return { findings: req.key ? findings.map((f) => ({ ...f, key: req.key })) : findings, ...(report.ok ? { pages: report.pages } : {}) };
+}
+
+/** Answers `ruanzhu:inspect-material`; undefined for any other message, so the other handlers answer those. */
+export function handleInspectMaterial(message: unknown): Promise<InspectMaterialResponse> | undefined {
+  const parsed = InspectMaterialRequest.safeParse(message);
+  return parsed.success ? inspect(parsed.data) : undefined;
+}

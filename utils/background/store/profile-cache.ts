@@ -1,0 +1,41 @@
+import type { Owner } from '@/utils/schema/owner';
+import type { Work } from '@/utils/schema/work';
+import type { RuanzhuDb } from './db';
+import type { OwnerCodec } from '@/utils/background/vault/owner-codec';
+
+/**
+ * Every owner (decoded) and work, kept in the background's memory between writes, so a search is
+ * a filter over an array instead of a table scan (and, with the lock on, a decryption of every
+ * record) per keystroke. Whoever writes, or locks, calls `invalidate()`; locking thus also drops
+ * the decrypted copies.
+ */
+export class ProfileCache {
+  private owners?: Promise<Owner[]>;
+  private works?: Promise<Work[]>;
+
+  constructor(private readonly db: RuanzhuDb) {}
+
+  allOwners(codec: OwnerCodec): Promise<Owner[]> {
+    this.owners ??= this.db.owners
+      .toArray()
+      .then((stored) => Promise.all(stored.map(codec.fromStored)))
+      .catch((e) => {
+        this.owners = undefined;
+        throw e;
+      });
+    return this.owners;
+  }
+
+  allWorks(): Promise<Work[]> {
+    this.works ??= this.db.works.toArray().catch((e) => {
+      this.works = undefined;
+      throw e;
+    });
+    return this.works;
+  }
+
+  invalidate(): void {
+    this.owners = undefined;
+    this.works = undefined;
+  }
+}

@@ -1,0 +1,38 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { markFindings } from '@/utils/content/fill/marks';
+import { countFindings, groupFindings } from '@/utils/findings/groups';
+import type { CheckResult, FindingsView } from './page-checks';
+import { FindingsPanel } from './panel';
+
+/**
+ * The page side of a check: the panel, and an outline on each field of the current page with an
+ * error or a warning (the worse one). Closing the panel takes the outlines away with it.
+ */
+export class PageFindingsView implements FindingsView {
+  private readonly panel: FindingsPanel;
+
+  constructor(
+    ctx: ContentScriptContext,
+    private readonly doc: Document,
+    focus: (key: string) => void,
+  ) {
+    this.panel = new FindingsPanel(ctx, focus, () => markFindings(doc, new Map()));
+  }
+
+  get active(): boolean {
+    return this.panel.isOpen;
+  }
+
+  show(result: CheckResult, requested: boolean): void {
+    if (!requested && !this.panel.isOpen) return;
+    const onPage = (key: string) => result.elements.has(key);
+    void this.panel.show({ groups: groupFindings(result.findings, result.page, onPage), counts: countFindings(result.findings) }, requested);
+    const marks = new Map<Element, 'error' | 'warning'>();
+    for (const f of result.findings) {
+      const el = f.key === undefined ? undefined : result.elements.get(f.key);
+      if (!el || f.severity === 'info' || marks.get(el) === 'error') continue;
+      marks.set(el, f.severity);
+    }
+    markFindings(this.doc, marks);
+  }
+}

@@ -1,0 +1,153 @@
+import { waitFor } from '@/utils/content/fill/drivers/events';
+import type { FillValues } from '@/utils/fields/catalogue';
+import { reveal } from '@/utils/content/fill/marks';
+import { isFailure, PlanValuesResponse, type CheckResponse, type Finding } from '@/utils/contract/messages';
+import { adapterFor } from '@/utils/pages/adapters';
+import type { PageWatcher } from '@/utils/content/detect/watch';
+import type { Work } from '@/utils/schema/work';
+import { checkApplication, type PageObservation } from '@/utils/findings/application';
+import { readPage, type PageReading } from './page-read';
+
+/**
+ * `ruanzhu:check` in the content script: reads the page, remembers what each page of the tab showed
+ * (the R11 steps are one page: name and version typed on one step are compared on the next),
+ * fetches the chosen profiles from the background, and judges it all with the rules. Free of
+ * `browser` and of the UI, which it reaches through `view`, so tests drive it on a plain DOM.
+ */
+
+export interface Choice {
+  ownerId?: string;
+  workId?: string;
+}
+
+export interface CheckResult {
+  page: string | null;
+  findings: Finding[];
+  /** The current page's element for each key a finding may carry (fields, uploads). */
+  elements: ReadonlyMap<string, Element>;
+}
+
+/** Where results are shown (the panel and the field marks). */
+export interface FindingsView {
+  /** `requested`: the user asked for this check (a closed panel opens again). */
+  show(result: CheckResult, requested: boolean): void;
+  /** Whether a re-check after navigation or an edit should be shown at all. */
+  readonly active: boolean;
+}
+
+/** The findings of the files chosen on the page (photos, materials), with their upload controls. */
+export interface FileFindings {
+  findings(): Finding[];
+  elements(): ReadonlyMap<string, Element>;
+}
+
+export interface PageChecksDeps {
+  doc: Document;
+  watcher: PageWatcher;
+  /** Asks the background for an owner and work (`ruanzhu:plan-values`). */
+  planValues(ownerId: string, workId: string | undefined): Promise<unknown>;
+  view?: FindingsView;
+  files?: FileFindings;
+}
+
+/** How long a re-check waits for the next step to render after a hash change. */
+const RENDER_WAIT_MS = 3000;
+
+export class PageChecks {
+  /** Pages read in this tab by kind, least recent first (re-inserted on every read). */
+  private readonly observed = new Map<string, PageObservation>();
+  /** The profiles of the last check or fill; null until one ran. */
+  private choice: Choice | null = null;
+  /** Their values as last fetched. */
+  private values: FillValues | null = null;
+
+  constructor(private readonly deps: PageChecksDeps) {}
+
+  /** Reads the current page into the tab's memory; null when the page is not one we know. */
+  observe(): { page: string; reading: PageReading } | null {
+    const d = this.deps.watcher.refresh();
+    if (!d) return null;
+    const reading = readPage(this.deps.doc, adapterFor(d.page));
+    this.observed.delete(d.page);
+    this.observed.set(d.page, { page: d.page, fields: reading.fields });
+    return { page: d.page, reading };
+  }
+
+  /** The chosen profiles, or why they cannot be had (a locked store, a deleted owner): the page is then checked alone. */
+  private async valuesFor(choice: Choice): Promise<{ values: FillValues | null; error?: string }> {
+    if (!choice.ownerId) return { values: null };
+    const answer = await this.deps.planValues(choice.ownerId, choice.workId);
+    if (isFailure(answer)) return { values: null, error: answer.error };
+    const parsed = PlanValuesResponse.safeParse(answer);
+    return parsed.success && parsed.data.owner ? { values: parsed.data } : { values: null, error: '找不到所选的著作权人资料 / the chosen owner was not found' };
+  }
+
+  private evaluate({ values, error }: { values: FillValues | null; error?: string }, requested: boolean): CheckResponse {
+    this.values = values;
+    const seen = this.observe();
+    const elements = new Map(seen?.reading.elements ?? []);
+    const files = this.deps.files;
+    for (const [key, el] of files?.elements() ?? []) elements.set(key, el);
+    const findings = [
+      ...checkApplication({ values, observed: [...this.observed.values()].reverse(), current: seen?.page ?? null }),
+      ...(files?.findings() ?? []),
+    ];
+    this.deps.view?.show({ page: seen?.page ?? null, findings, elements }, requested);
+    return error ? { findings, error } : { findings };
+  }
+
+  /** A check the user asked for, against these profiles (none: the page alone). */
+  async run(choice: Choice): Promise<CheckResponse> {
+    this.choice = { ownerId: choice.ownerId, workId: choice.workId };
+    return this.evaluate(await this.valuesFor(this.choice), true);
+  }
+
+  /** After a fill: the values it used are the ones to check against. */
+  afterFill(values: FillValues, choice: Choice): CheckResponse {
+    this.choice = { ownerId: choice.ownerId, workId: choice.workId };
+    return this.evaluate({ values }, true);
+  }
+
+  /**
+   * The last check again, with fresh profiles, once the current step has rendered: after a hash
+   * change or the user's edit, while the panel is shown. Remembers the page either way.
+   */
+  async recheck(): Promise<void> {
+    if (!this.choice || !this.deps.view?.active) {
+      this.observe();
+      return;
+    }
+    await waitFor(() => this.deps.watcher.refresh(), RENDER_WAIT_MS);
+    this.evaluate(await this.valuesFor(this.choice), false);
+  }
+
+  /**
+   * What the form says a material's headers must carry: the name and version the pages showed (the
+   * R11 steps read in this tab), else the chosen work's; the source lines likewise.
+   */
+  materialWork(): Partial<Pick<Work, 'fullName' | 'shortName' | 'version' | 'sourceLines'>> {
+    const shown = (key: string) => {
+      for (const o of [...this.observed.values()].reverse()) {
+        const v = o.fields[key]?.value.trim();
+        if (v) return v;
+      }
+      return undefined;
+    };
+    const work = this.values?.work;
+    const lines = shown('work.sourceLines');
+    const out = {
+      fullName: shown('work.fullName') ?? work?.fullName,
+      shortName: shown('work.shortName') ?? work?.shortName,
+      version: shown('work.version') ?? work?.version,
+      sourceLines: lines && /^\d+$/.test(lines) ? Number(lines) : work?.sourceLines,
+    };
+    return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined && v !== ''));
+  }
+
+  /** Scrolls to the field or upload of a key on the current page and focuses it; false when the page does not show it. */
+  focus(key: string): boolean {
+    const el = this.observe()?.reading.elements.get(key) ?? this.deps.files?.elements().get(key);
+    if (el) reveal(el);
+    return !!el;
+  }
+}

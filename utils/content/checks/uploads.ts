@@ -1,0 +1,183 @@
+import { labelText } from '@/utils/text/normalize';
+import type { Finding, InspectMaterialResponse } from '@/utils/contract/messages';
+import { checkMaterials, PRECHECK_BYTES, precheckPdf, type MaterialKind } from '@/utils/rules/materials';
+import type { PhotoInput } from '@/utils/rules/photo';
+import { measurePhoto } from '@/utils/platform/photo-decode';
+import type { Work } from '@/utils/schema/work';
+import { bytesToBase64 } from '@/utils/encoding/base64';
+import { statedSizeLimit } from './size-limit';
+import { UPLOAD_PREFIX } from '@/utils/findings/steps';
+
+/*
+ * Files chosen in the page's upload controls, checked where they are chosen and never uploaded or
+ * stored: photos with measurePhoto (the browser decodes them off the main thread; only a 512-pixel
+ * copy is measured here), material PDFs with the pdf.js-free checks at once and pdf.js in the
+ * background. The verdict appears next to the control (`VerdictView`).
+ */
+
+/** What a chosen file is checked as. */
+export type UploadTarget = { as: 'photo'; kind: NonNullable<PhotoInput['kind']> } | { as: 'material'; material: MaterialKind };
+
+/** Largest PDF sent to the background for the page-by-page checks (base64 grows it by a third; Chrome's message limit is 64 MiB). */
+export const MAX_MATERIAL_BYTES = 32 * 1024 * 1024;
+
+const IMAGE_EXT = /\.(jpe?g|png|heic|heif|webp|gif|bmp|tiff?)$/i;
+const UPLOAD_BOX = '.upload-box, .el-upload, .el-upload-dragger, .upload';
+
+/** The element the upload shows the user: its box, its label, or (a visible input) the input. */
+export function uploadAnchor(input: HTMLInputElement): Element {
+  return input.closest(UPLOAD_BOX) ?? input.closest('label') ?? (input.offsetParent ? input : (input.parentElement ?? input));
+}
+
+/** The words that name the upload: its label or caption, else its section's title. */
+export function uploadCaption(input: HTMLInputElement): string {
+  const own = labelText(input.closest('label')?.textContent ?? '') || labelText(input.getAttribute('aria-label') ?? input.title ?? '');
+  if (own) return own.slice(0, 40);
+  const section = input.closest('.fillin_item, .el-form-item');
+  const title = section?.querySelector(':scope > h3, :scope > .fillin_title, :scope > .el-form-item__label');
+  return labelText(title?.textContent ?? '').slice(0, 40);
+}
+
+/** The text around the upload that may state its limit and what it takes: the box, then its section. */
+export function uploadContext(input: HTMLInputElement): string[] {
+  const anchor = uploadAnchor(input);
+  const section = input.closest('.fillin_item, .el-form-item') ?? anchor.parentElement;
+  return [anchor.textContent ?? '', section?.textContent ?? ''].map((t) => labelText(t).slice(0, 600));
+}
+
+/**
+ * What the file is checked as: a 程序/文档鉴别材料 upload takes a material; any other upload an
+ * image is chosen in (by the file's type or name, or an upload that asks for images) takes a photo;
+ * anything else (a Word template, a spreadsheet) is not ours to judge.
+ */
+export function uploadTarget(caption: string, context: readonly string[], accept: string, file: { name: string; type: string }): UploadTarget | null {
+  const kindIn = (text: string): MaterialKind | null => (/程序鉴别材料|源程序/.test(text) ? 'source' : /文档鉴别材料/.test(text) ? 'doc' : null);
+  // The upload's own words first: a section may hold both materials.
+  const material = kindIn(`${caption} ${context[0] ?? ''}`) ?? kindIn(context[1] ?? '');
+  if (material) return { as: 'material', material };
+  const image = file.type.startsWith('image/') || IMAGE_EXT.test(file.name) || /image\/|\.(jpe?g|png)\b/i.test(accept);
+  return image ? { as: 'photo', kind: /手持/.test(caption) ? 'handheld' : 'card' } : null;
+}
+
+/** A verdict as the control shows it. */
+export type Verdict =
+  | { state: 'checking'; note?: string }
+  | { state: 'done'; findings: Finding[]; details: string[]; note?: string }
+  | { state: 'failed'; error: string };
+
+/** Shows a verdict next to an upload control. */
+export interface VerdictView {
+  show(anchor: Element, verdict: Verdict): void;
+}
+
+export interface UploadChecksDeps {
+  /** The form's name, short name, version and source lines, for the materials' headers. */
+  materialWork(): Partial<Pick<Work, 'fullName' | 'shortName' | 'version' | 'sourceLines'>>;
+  /** Sends `ruanzhu:inspect-material` to the background. */
+  inspectMaterial(request: unknown): Promise<unknown>;
+  view: VerdictView;
+  /** Told after each verdict: the page's check may include it. */
+  changed(): void;
+  /** Localised detail lines: the pixel size, the page count, the too-big note. */
+  texts: { pixels(w: number, h: number): string; pages(n: number): string; tooBig(mb: number): string };
+}
+
+interface UploadState {
+  key: string;
+  anchor: Element;
+  /** Bumped per chosen file: a late answer for an earlier file is dropped. */
+  seq: number;
+  findings: Finding[];
+}
+
+export class UploadChecks {
+  private readonly uploads = new Map<HTMLInputElement, UploadState>();
+
+  constructor(private readonly deps: UploadChecksDeps) {}
+
+  /** The document-level `change` listener: every file input, whatever the page's own handlers do. */
+  listen(doc: Document, signal: AbortSignal): void {
+    doc.addEventListener(
+      'change',
+      (e) => {
+        if (e.target instanceof HTMLInputElement && e.target.type === 'file') void this.chosen(e.target);
+      },
+      { capture: true, signal },
+    );
+  }
+
+  /** Uploads still on the page; a step that re-rendered dropped its controls and their verdicts. */
+  private live(): [HTMLInputElement, UploadState][] {
+    for (const [input, s] of this.uploads) if (!input.isConnected || !s.anchor.isConnected) this.uploads.delete(input);
+    return [...this.uploads];
+  }
+
+  findings(): Finding[] {
+    return this.live().flatMap(([, s]) => s.findings);
+  }
+
+  elements(): ReadonlyMap<string, Element> {
+    return new Map(this.live().map(([, s]) => [s.key, s.anchor]));
+  }
+
+  private keyFor(input: HTMLInputElement, caption: string): string {
+    const base = `${UPLOAD_PREFIX}${caption || '文件'}`;
+    const taken = new Set(this.live().filter(([i]) => i !== input).map(([, s]) => s.key));
+    let key = base;
+    for (let n = 2; taken.has(key); n++) key = `${base} ${n}`;
+    return key;
+  }
+
+  async chosen(input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    const caption = uploadCaption(input);
+    const context = uploadContext(input);
+    const target = file ? uploadTarget(caption, context, input.accept, file) : null;
+    const previous = this.uploads.get(input);
+    if (!file || !target) {
+      if (previous) {
+        this.uploads.delete(input);
+        this.deps.changed();
+      }
+      return;
+    }
+    const state: UploadState = { key: previous?.key ?? this.keyFor(input, caption), anchor: uploadAnchor(input), seq: (previous?.seq ?? 0) + 1, findings: [] };
+    this.uploads.set(input, state);
+    const seq = state.seq;
+    const current = () => this.uploads.get(input)?.seq === seq;
+    const show = (verdict: Verdict) => {
+      if (!current()) return;
+      if (verdict.state === 'done') state.findings = verdict.findings;
+      this.deps.view.show(state.anchor, verdict);
+      if (verdict.state !== 'checking') this.deps.changed();
+    };
+    // The limit the upload's own box states wins over one stated for the whole section.
+    const limit = context.map(statedSizeLimit).find((n) => n !== null) ?? undefined;
+    show({ state: 'checking' });
+    try {
+      if (target.as === 'photo') {
+        const m = await measurePhoto(file, limit, { kind: target.kind, key: state.key });
+        show({ state: 'done', findings: m.findings, details: m.width ? [this.deps.texts.pixels(m.width, m.height)] : [] });
+      } else {
+        await this.material(file, target.material, state.key, limit, show);
+      }
+    } catch (e) {
+      show({ state: 'failed', error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  private async material(file: File, material: MaterialKind, key: string, limit: number | undefined, show: (v: Verdict) => void): Promise<void> {
+    const work = this.deps.materialWork();
+    const [head, tail] = await Promise.all([file.slice(0, PRECHECK_BYTES), file.slice(Math.max(0, file.size - PRECHECK_BYTES))].map(async (b) => new Uint8Array(await b.arrayBuffer())));
+    const problem = precheckPdf(head, tail, file.size);
+    const judged = (fs: Finding[]) => fs.map((f) => ({ ...f, key }));
+    if (problem) return show({ state: 'done', findings: judged(checkMaterials(problem, material, work as Work, { sizeLimitBytes: limit })), details: [] });
+    if (file.size > MAX_MATERIAL_BYTES) {
+      return show({ state: 'done', findings: [], details: [], note: this.deps.texts.tooBig(Math.round(MAX_MATERIAL_BYTES / 1024 / 1024)) });
+    }
+    const data = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+    const answer = (await this.deps.inspectMaterial({ type: 'ruanzhu:inspect-material', data, material, work, sizeLimitBytes: limit, key })) as InspectMaterialResponse | undefined;
+    if (!answer || !Array.isArray(answer.findings)) throw new Error('no answer from the extension');
+    show({ state: 'done', findings: answer.findings, details: answer.pages ? [this.deps.texts.pages(answer.pages)] : [] });
+  }
+}

@@ -1,0 +1,233 @@
+import { labelText, normalizeText, placeholderText } from '@/utils/text/normalize';
+
+/**
+ * Collect: a plain-data snapshot of the candidate controls of a page or step, each with every label
+ * signal kept separately with its source (FILLING.md). The snapshot is what matching and planning
+ * work on; the elements stay in a parallel array for the drivers.
+ */
+
+export type ControlKind = 'text' | 'date' | 'select' | 'radio' | 'checkbox';
+export type SignalSource = 'label' | 'form-label' | 'title' | 'prop' | 'name' | 'aria' | 'prev-text' | 'placeholder';
+
+export interface Signal {
+  source: SignalSource;
+  /** Label text (normalised) for human text; the raw attribute for `prop` and `name`. */
+  text: string;
+}
+
+export interface ControlSnapshot {
+  /** Index into `Collected.elements`. */
+  ref: number;
+  kind: ControlKind;
+  signals: Signal[];
+  visible: boolean;
+  enabled: boolean;
+  /** A readonly text input takes no typing; a readonly date input goes through its calendar. */
+  readonly: boolean;
+  required: boolean;
+  /** The page's own limit: maxlength, or the `n/max` counter next to the field. */
+  maxLength: number | null;
+  /** What the control shows: the text, the chosen option, the checked options joined by 、. */
+  value: string;
+  /** Radio and checkbox groups: the option texts, and which are checked. */
+  options?: string[];
+  checked?: string[];
+  /** Index of the owner row the control sits in, or null outside rows. */
+  scope: number | null;
+  /** The current value is the one this extension filled last (fillable again, not the user's). */
+  ours: boolean;
+  placeholder: string;
+}
+
+export interface Collected {
+  controls: ControlSnapshot[];
+  elements: Element[];
+}
+
+/** The values this extension last wrote, per element, to tell our fills from the user's edits. */
+export type FillMarks = WeakMap<Element, string>;
+
+/** Ant Design's select (the Alibaba Cloud console, [guess]): its input is an empty search box. */
+export const ANT_SELECT = '.ant-select';
+export const SELECT_ROOT = `.hd-select, .el-select, ${ANT_SELECT}`;
+export const DATE_ROOT = '.datePicker, .el-date-editor, .ant-picker';
+export const RADIO_GROUP = '.el-radio-group, [role=radiogroup], .ant-radio-group';
+export const CHECK_GROUP = '.el-checkbox-group, [role=group], .ant-checkbox-group';
+export const RADIO_ITEM = '.el-radio, [role=radio], .ant-radio-wrapper, .ant-radio-button-wrapper';
+export const CHECK_ITEM = '.el-checkbox, [role=checkbox], .ant-checkbox-wrapper';
+const COMPOSITE = `${SELECT_ROOT}, ${DATE_ROOT}, ${RADIO_GROUP}, ${CHECK_GROUP}`;
+const ANY_CONTROL = `${COMPOSITE}, input, textarea, select`;
+/** Input types a person types text into. Passwords, files, and buttons are never ours to fill. */
+const TEXT_TYPES = new Set(['', 'text', 'search', 'tel', 'email', 'number', 'url']);
+
+/** Rendered: no ancestor with display:none, not visibility:hidden, a text box not opacity:0. */
+export function isVisible(el: Element): boolean {
+  const view = el.ownerDocument.defaultView;
+  if (!view) return false;
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    if (view.getComputedStyle(e).display === 'none') return false;
+  }
+  const style = view.getComputedStyle(el);
+  if (style.visibility === 'hidden' || style.visibility === 'collapse') return false;
+  // A transparent text box is a honeypot or a twin; Element's transparent radio inputs are not
+  // collected as text boxes, their visible wrappers are.
+  return !(el.matches('input, textarea') && style.opacity === '0');
+}
+
+export function isEnabled(el: Element): boolean {
+  if ((el as HTMLInputElement).disabled) return false;
+  if (el.closest('fieldset[disabled], .is-disabled, [aria-disabled="true"]')) return false;
+  return !el.querySelector(':scope > input:disabled');
+}
+
+/** The shown text of an option item (radio, checkbox, list entry). */
+export function itemText(item: Element): string {
+  const label = item.querySelector('.el-radio__label, .el-checkbox__label');
+  return normalizeText((label ?? item).textContent ?? '');
+}
+
+export function isChecked(item: Element): boolean {
+  return item.classList.contains('is-checked') || item.getAttribute('aria-checked') === 'true' || !!item.querySelector('input:checked');
+}
+
+/** The text a custom select shows for its choice. */
+export function selectText(root: Element): string {
+  if (root.matches(ANT_SELECT)) return normalizeText(root.querySelector('.ant-select-selection-item')?.textContent ?? '');
+  const input = root.querySelector('input');
+  if (input) return normalizeText(input.value);
+  const shown = root.querySelector('.el-select__selected-item, .hd-select__text, [class*="selected"]');
+  return normalizeText(shown?.textContent ?? '');
+}
+
+function textOf(el: Element | null | undefined): string {
+  return el ? labelText(el.textContent ?? '') : '';
+}
+
+/** Text just before the control: the nearest preceding text in its parent, up to 3 levels up. */
+function previousText(anchor: Element): string {
+  let node: Element | null = anchor;
+  for (let depth = 0; depth < 3 && node; depth++) {
+    for (let sib = node.previousSibling; sib; sib = sib.previousSibling) {
+      // Another control in between means the text belongs to that one.
+      if (sib instanceof Element && (sib.matches(ANY_CONTROL) || sib.querySelector(ANY_CONTROL))) return '';
+      const t = labelText(sib.textContent ?? '');
+      if (t) return t.slice(-40);
+    }
+    node = node.parentElement;
+  }
+  return '';
+}
+
+function signalsFor(anchor: Element, doc: Document): Signal[] {
+  const out: Signal[] = [];
+  const add = (source: SignalSource, text: string | null | undefined) => {
+    if (text && !out.some((s) => s.source === source && s.text === text)) out.push({ source, text });
+  };
+  const id = anchor.id;
+  if (id) for (const l of doc.querySelectorAll(`label[for="${CSS.escape(id)}"]`)) add('label', textOf(l));
+  const wrapping = anchor.closest('label');
+  if (wrapping && !wrapping.matches('.el-form-item__label')) add('label', textOf(wrapping));
+  const item = anchor.closest('.el-form-item');
+  const itemLabel = item?.querySelector(':scope > .el-form-item__label');
+  if (itemLabel) {
+    add('form-label', textOf(itemLabel));
+    // Element writes the model property into `for` while the control has no such id.
+    const prop = itemLabel.getAttribute('for');
+    if (prop && prop !== id) add('prop', prop);
+  }
+  // Ant's form item: the label's `for` names the inner input, not a composite control's root.
+  add('form-label', textOf(anchor.closest('.ant-form-item')?.querySelector(':scope > .ant-form-item-row > .ant-form-item-label > label, :scope > .ant-form-item-label > label')));
+  const section = anchor.closest('.fillin_item');
+  add('title', textOf(section?.querySelector(':scope > h3, :scope > .fillin_title')));
+  add('prev-text', previousText(anchor));
+  const input = anchor.matches('input, textarea') ? anchor : anchor.querySelector('input, textarea');
+  const placeholder = input?.getAttribute('placeholder');
+  if (placeholder) add('placeholder', placeholderText(placeholder));
+  add('aria', labelText(anchor.getAttribute('aria-label') ?? ''));
+  for (const ref of (anchor.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) add('aria', textOf(doc.getElementById(ref)));
+  add('aria', labelText(anchor.getAttribute('title') ?? ''));
+  add('name', anchor.getAttribute('name'));
+  add('name', id);
+  return out;
+}
+
+function counterLimit(field: Element): number | null {
+  const count =
+    field.closest('.el-input, .el-textarea')?.querySelector('.el-input__count') ??
+    field.closest('.ant-input-affix-wrapper')?.querySelector('.ant-input-show-count-suffix, .ant-input-data-count');
+  const m = /\/\s*(\d+)/.exec(count?.textContent ?? '');
+  return m ? Number(m[1]) : null;
+}
+
+interface Found {
+  kind: ControlKind;
+  /** The element the drivers act on: the input, the select's root, the group. */
+  el: Element;
+}
+
+function classify(el: Element): Found | null {
+  if (el.matches(SELECT_ROOT)) return { kind: 'select', el };
+  if (el.matches(DATE_ROOT)) {
+    const input = el.querySelector('input');
+    return input ? { kind: 'date', el: input } : null;
+  }
+  if (el.matches(RADIO_GROUP)) return el.querySelector(RADIO_ITEM) ? { kind: 'radio', el } : null;
+  if (el.matches(CHECK_GROUP)) return el.querySelector(CHECK_ITEM) ? { kind: 'checkbox', el } : null;
+  if (el.matches('textarea')) return { kind: 'text', el };
+  if (el.matches('input') && TEXT_TYPES.has((el.getAttribute('type') ?? '').toLowerCase())) return { kind: 'text', el };
+  return null;
+}
+
+/** Whether an ancestor (under root) is itself a composite control; a bare [role=group] is not. */
+function insideComposite(el: Element, root: ParentNode): boolean {
+  for (let a = el.parentElement?.closest(COMPOSITE); a && (root as Node).contains(a); a = a.parentElement?.closest(COMPOSITE)) {
+    if (classify(a)) return true;
+  }
+  return false;
+}
+
+export interface CollectOptions {
+  /** Selector of the repeated owner rows: controls inside the i-th row get scope i. */
+  rows?: string;
+  marks?: FillMarks;
+}
+
+/** The candidate controls under `root`, in document order. */
+export function collect(root: ParentNode, opts: CollectOptions = {}): Collected {
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  const rows = opts.rows ? [...root.querySelectorAll(opts.rows)] : [];
+  const controls: ControlSnapshot[] = [];
+  const elements: Element[] = [];
+  for (const candidate of root.querySelectorAll(`${COMPOSITE}, input, textarea`)) {
+    // Inputs inside a composite control belong to it; so does a composite inside another.
+    if (insideComposite(candidate, root)) continue;
+    const found = classify(candidate);
+    if (!found) continue;
+    const { kind, el } = found;
+    const items = kind === 'radio' ? [...el.querySelectorAll(RADIO_ITEM)] : kind === 'checkbox' ? [...el.querySelectorAll(CHECK_ITEM)] : [];
+    const options = items.map(itemText);
+    const checked = items.filter(isChecked).map(itemText);
+    const value = kind === 'select' ? selectText(el) : kind === 'radio' || kind === 'checkbox' ? checked.join('、') : normalizeText((el as HTMLInputElement).value);
+    const field = el.matches('input, textarea') ? (el as HTMLInputElement) : null;
+    const ownMax = field && field.maxLength > 0 ? field.maxLength : null;
+    const signals = signalsFor(el, doc);
+    const row = rows.findIndex((r) => r.contains(el));
+    controls.push({
+      ref: elements.length,
+      kind,
+      signals,
+      visible: isVisible(el),
+      enabled: isEnabled(el),
+      readonly: !!field?.readOnly,
+      required: !!el.closest('.el-form-item.is-required') || !!field?.required || (el.closest('.el-form-item')?.querySelector('.el-form-item__label')?.textContent ?? '').trim().startsWith('*'),
+      maxLength: ownMax ?? (field ? counterLimit(field) : null),
+      value,
+      ...(items.length ? { options, checked } : {}),
+      scope: row >= 0 ? row : null,
+      ours: value !== '' && opts.marks?.get(el) === value,
+      placeholder: normalizeText(field?.getAttribute('placeholder') ?? el.querySelector('input')?.getAttribute('placeholder') ?? ''),
+    });
+    elements.push(el);
+  }
+  return { controls, elements };
+}

@@ -1,0 +1,109 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { tick } from '@/utils/content/fill/drivers/events';
+import { ContentRequest, PlanValuesResponse } from '@/utils/contract/messages';
+import { ALIYUN_CONSOLE_HOST } from '@/utils/pages/hosts';
+import type { PageWatcher } from '@/utils/content/detect/watch';
+import { GUIDE_CSS, renderGuide } from './guide-panel';
+import { listGuide, orderGuide, type Guide } from './guidance';
+import { readOrder, readOrders } from '@/utils/content/reading/order-page';
+
+export interface GuideDeps {
+  watcher: PageWatcher;
+  /** Asks the background for one owner's and work's values (`ruanzhu:plan-values`). */
+  planValues(ownerId: string, workId: string | undefined): Promise<unknown>;
+}
+
+interface Choice {
+  ownerId: string;
+  workId?: string;
+}
+
+/**
+ * The status guide on the console's order pages: a panel in a shadow root (the page's styles stay
+ * out, ours stay in), kept in step with the page. The owner and work it checks are the ones the
+ * popup last sent to this tab (with a fill or a check); the content script holds no other profile.
+ */
+export function mountAliyunGuide(ctx: ContentScriptContext, { watcher, planValues }: GuideDeps): void {
+  if (location.hostname !== ALIYUN_CONSOLE_HOST) return;
+  let choice: Choice | null = null;
+  let values: PlanValuesResponse | null = null;
+  let collapsed = false;
+  let rendered = '';
+  let ui: Promise<ShadowRootContentScriptUi<void>> | null = null;
+
+  const loadValues = async () => {
+    if (!choice) return;
+    const answer = PlanValuesResponse.safeParse(await planValues(choice.ownerId, choice.workId).catch(() => null));
+    values = answer.success && answer.data.owner ? answer.data : null;
+  };
+
+  const guideNow = (): Guide | null => {
+    const page = watcher.refresh()?.page;
+    if (page === 'aliyun.order') return orderGuide(readOrder(document.body), values);
+    if (page === 'aliyun.orders') return listGuide(readOrders(document.body), values);
+    return null;
+  };
+
+  // One update at a time, in order: creating the UI is asynchronous.
+  let queue = Promise.resolve();
+  const update = (force = false) => {
+    queue = queue.then(async () => {
+      const guide = guideNow();
+      if (!guide) {
+        if (ui) (await ui).remove();
+        rendered = '';
+        return;
+      }
+      const signature = JSON.stringify([guide, collapsed]);
+      if (!force && signature === rendered) return;
+      ui ??= createShadowRootUi(ctx, { name: 'ruanzhu-guide', position: 'inline', anchor: 'body', append: 'last', css: GUIDE_CSS, isolateEvents: true, onMount: () => undefined });
+      const shadowUi = await ui;
+      if (!shadowUi.shadowHost.isConnected) shadowUi.mount();
+      renderGuide(shadowUi.uiContainer, guide, collapsed, {
+        recheck: () => void loadValues().then(() => update(true)),
+        toggle: () => {
+          collapsed = !collapsed;
+          update(true);
+        },
+      });
+      rendered = signature;
+    });
+  };
+
+  // A React page changes in bursts: one update after the burst (and our own panel is outside it).
+  let scheduled = false;
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    void tick().then(() => {
+      scheduled = false;
+      if (!ctx.isInvalid) update();
+    });
+  };
+  const observer = new MutationObserver(schedule);
+  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  ctx.onInvalidated(() => observer.disconnect());
+  ctx.addEventListener(window, 'hashchange', schedule);
+  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  // Back from the popup or the options page: the profile may have changed there.
+  ctx.addEventListener(window, 'focus', () => void loadValues().then(() => update()));
+
+  const onMessage = (message: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const msg = ContentRequest.safeParse(message);
+    if (msg.success && (msg.data.type === 'ruanzhu:fill' || msg.data.type === 'ruanzhu:check') && msg.data.ownerId) {
+      const next = { ownerId: msg.data.ownerId, workId: msg.data.workId };
+      if (next.ownerId !== choice?.ownerId || next.workId !== choice?.workId) {
+        choice = next;
+        void loadValues().then(() => update());
+      }
+    }
+    // Watching only: the portal handler answers the message.
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  update();
+}

@@ -1,0 +1,44 @@
+import type { SingleKey } from '@/utils/fields/catalogue';
+import type { FieldRule } from '@/utils/content/fill/match';
+
+/**
+ * The shared toolkit of the page adapters: what an adapter declares, and helpers to declare it.
+ * An adapter names the fields its page offers and how to find them explicitly (exact label or
+ * section title, Element's model property); the engine's heuristics only back these rules up.
+ */
+
+/** One field of a copyright owner row, keyed `owners.<i>.<field>` once expanded. */
+export interface RowRule {
+  field: string;
+  labels?: readonly string[];
+  prop?: RegExp;
+}
+
+export interface OwnerRows {
+  /** Selector of one owner row (著作权人 block). */
+  row: string;
+  fields: readonly RowRule[];
+  /** The text of the page's own button that adds a row. */
+  add: RegExp;
+}
+
+export interface PageAdapter {
+  page: string;
+  fields: readonly FieldRule[];
+  owners?: OwnerRows;
+}
+
+/** A field rule: exact labels (or h3 titles) and, where the page has one, the model property. */
+export function field(key: SingleKey, labels: string | readonly string[], prop?: string | RegExp): FieldRule {
+  return { key, labels: typeof labels === 'string' ? [labels] : labels, ...(prop === undefined ? {} : { prop }) };
+}
+
+/** A row field whose Element prop ends in `.<name>` (ownerList.0.name). */
+export function rowField(fieldName: string, labels: string | readonly string[], propName = fieldName): RowRule {
+  return { field: fieldName, labels: typeof labels === 'string' ? [labels] : labels, prop: new RegExp(`(^|\\.)${propName}$`) };
+}
+
+/** The rules of row i: the row fields keyed `owners.<i>.<field>`. */
+export function rowRules(rows: OwnerRows, index: number): FieldRule[] {
+  return rows.fields.map((r) => ({ key: `owners.${index}.${r.field}`, labels: r.labels, prop: r.prop }));
+}
