@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { FieldSpec } from '@/utils/schema/fields';
-import type { Finding } from '@/utils/contract/messages';
+import type { Finding } from '@/utils/schema/finding';
 import { countChars } from '@/utils/rules/limits';
 
 interface Props {

@@ -18,7 +18,7 @@ export function FillReport({ title, report, statusText, summary, labelOf, focusL
   const rows = [...report.results].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
   return (
     <section aria-label={title} className="report">
-      <p role="status">{report.error ?? summary}</p>
+      <p role="status">{summary}</p>
       <ul>
         {rows.map((r) => (
           <li key={r.key} data-key={r.key} data-status={r.status} className={`result ${r.status}`}>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { FieldControl } from './FieldControl';
 import { getField, setField, type FieldSpec } from '@/utils/schema/fields';
-import type { Finding } from '@/utils/contract/messages';
+import type { Finding } from '@/utils/schema/finding';
 
 interface Props<T extends object> {
   title: string;

@@ -1,13 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountPageChecks } from '@/utils/content/checks/mount';
+import { watchPage } from '@/utils/content/detect/watch';
 import { watchComposition } from '@/utils/content/fill/drivers/text';
 import { watchEdits } from '@/utils/content/fill/marks';
 import '@/utils/content/fill/marks.css';
-import { createPortalHandler } from '@/utils/content/service';
+import { ChosenProfiles } from '@/utils/content/profiles';
+import { contentHandlers } from '@/utils/content/service';
 import { mountAliyunGuide } from '@/utils/content/status-guide/mount';
 import { PORTAL_MATCHES } from '@/utils/pages/hosts';
-import { watchPage } from '@/utils/content/detect/watch';
+import { serve, toBackground } from '@/utils/platform/messaging';
 
 export default defineContentScript({
   matches: PORTAL_MATCHES,
@@ -19,18 +21,17 @@ export default defineContentScript({
     watchComposition(document, ctx.signal);
     watchEdits(document, ctx.signal);
 
-    // Profiles live in the extension's origin: a fill receives only its own values, by message.
-    // The background answers with only the fields this page kind fills or checks.
-    const planValues = (ownerId: string, workId: string | undefined) =>
-      browser.runtime.sendMessage({ type: 'ruanzhu:plan-values', ownerId, workId, page: watcher.refresh()?.page ?? '' });
+    // Profiles live in the extension's origin: a fill or a check receives, by message, only the
+    // fields this page kind fills or checks, once per user action, for every feature below.
+    const profiles = new ChosenProfiles((choice, page) => toBackground('ruanzhu:plan-values', { ...choice, page }));
     // Readiness checks: the findings panel after a check or a fill, a verdict beside each file chosen.
-    const checks = mountPageChecks(ctx, { watcher, planValues });
-    const handle = createPortalHandler({ doc: document, watcher, planValues, checks });
+    const checks = mountPageChecks(ctx, { watcher });
     // Alibaba Cloud's order pages: what each status means and the next step.
-    mountAliyunGuide(ctx, { watcher, planValues });
-    browser.runtime.onMessage.addListener((message, sender) => {
-      if (sender.id !== browser.runtime.id) return undefined;
-      return handle(message);
-    });
+    mountAliyunGuide(ctx, { watcher, profiles });
+    const stop = serve('content-script', contentHandlers({ doc: document, watcher, profiles, checks }), (sender) =>
+      // Only our own extension (its pages, its background) sends to a content script.
+      sender.id === browser.runtime.id ? { party: sender.url === browser.runtime.getURL('/background.js') ? 'background' : 'extension-page' } : null,
+    );
+    ctx.onInvalidated(stop);
   },
 });

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { DataErrorList } from '@/components/DataErrorList';
-import { store } from '@/utils/ui/store';
+import { toBackground } from '@/utils/platform/messaging';
 import { BUNDLE_FILE_SUFFIX, parseBundleText, type DataError } from '@/utils/schema';
-import { isEncryptedBundle } from '@/utils/background/vault/bundle-crypto';
+import { isEncryptedBundle } from '@/utils/schema/encrypted';
 import { t } from '@/utils/platform/i18n';
 import { saveTextFile } from './download';
 import { SheetImport } from './SheetImport';
@@ -30,7 +30,7 @@ export function DataTab() {
 
   const runImport = async (bundle: unknown, passphrase?: string) => {
     try {
-      const r = await store.importBundle(bundle, passphrase);
+      const r = await toBackground('ruanzhu:import', { bundle, passphrase });
       setOutcome(r.ok ? { ok: true, text: t('importOk', [r.owners, r.works, r.created, r.updated]) } : { ok: false, errors: r.errors });
       if (r.ok) setSealedFile(undefined);
     } catch (e) {
@@ -53,7 +53,7 @@ export function DataTab() {
 
   const exportAll = async () => {
     try {
-      const file = await store.exportBundle(exportPass || undefined);
+      const file = await toBackground('ruanzhu:export', { passphrase: exportPass || undefined });
       const day = new Date().toISOString().slice(0, 10).replaceAll('-', '');
       saveTextFile(`ruanzhu-${day}${exportPass ? '.encrypted' : ''}${BUNDLE_FILE_SUFFIX}`, JSON.stringify(file, null, 2));
     } catch (e) {

@@ -2,8 +2,9 @@ import { useEffect, useId, useState } from 'react';
 import { FindingList } from '@/components/FindingList';
 import { pdfjsForPages } from '@/utils/ui/pdfjs';
 import { t } from '@/utils/platform/i18n';
-import type { Finding } from '@/utils/contract/messages';
-import { store, useStore } from '@/utils/ui/store';
+import type { Finding } from '@/utils/schema/finding';
+import { toBackground } from '@/utils/platform/messaging';
+import { useStore } from '@/utils/ui/store';
 import { analysePdf, checkMaterials, type MaterialKind, type PdfReport } from '@/utils/rules/materials';
 import { WATERMARK_TEXT } from '@/utils/rules/photo';
 import { measurePhoto, watermarkPhoto } from '@/utils/platform/photo-decode';
@@ -24,7 +25,7 @@ function Verdict({ findings, details }: { findings: Finding[]; details: string[]
 /** 鉴别材料: a PDF read with pdf.js (its worker a file of the extension), judged against a chosen work. */
 function PdfCheck() {
   const id = useId();
-  const works = useStore(() => store.works(), []) ?? [];
+  const works = useStore(() => toBackground('ruanzhu:works'), []) ?? [];
   const [kind, setKind] = useState<MaterialKind>('source');
   const [workId, setWorkId] = useState('');
   const [report, setReport] = useState<PdfReport | null>(null);

@@ -3,8 +3,9 @@ import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { RecordEditor } from '@/components/RecordEditor';
 import { RecordList, type RecordListItem } from '@/components/RecordList';
 import type { FieldSpec } from '@/utils/schema/fields';
-import type { Finding } from '@/utils/contract/messages';
+import type { Finding } from '@/utils/schema/finding';
 import { t } from '@/utils/platform/i18n';
+import { attempt } from '@/utils/ui/attempt';
 import { useStore } from '@/utils/ui/store';
 
 /** A stored record; a draft not saved yet has the id ''. */
@@ -59,24 +60,25 @@ export function RecordsTab<T extends Stored>(config: RecordsTabConfig<T>) {
   };
   const save = async () => {
     if (!draft) return;
-    try {
-      const saved = await config.save(draft);
-      setSelectedId(saved.id);
-      setDraft(saved);
-      setDirty(false);
-      setStatus({ ok: true, text: t('saved') });
-    } catch (e) {
-      setStatus({ ok: false, text: (e as Error).message });
-    }
+    const saved = await attempt(() => config.save(draft));
+    if (!saved.ok) return setStatus({ ok: false, text: saved.error });
+    setSelectedId(saved.value.id);
+    setDraft(saved.value);
+    setDirty(false);
+    setStatus({ ok: true, text: t('saved') });
   };
   const askDelete = async () => {
     if (!selected) return;
-    setConfirm({ record: selected, message: await config.deleteMessage(selected) });
+    const message = await attempt(() => config.deleteMessage(selected));
+    if (message.ok) setConfirm({ record: selected, message: message.value });
+    else setStatus({ ok: false, text: message.error });
   };
   const doDelete = async () => {
     if (!confirm) return;
-    await config.remove(confirm.record);
+    const removed = await attempt(() => config.remove(confirm.record));
     setConfirm(null);
+    // A refused delete (a locked store) keeps the record open and says why.
+    if (!removed.ok) return setStatus({ ok: false, text: removed.error });
     setSelectedId(undefined);
     setDraft(null);
     setDirty(false);

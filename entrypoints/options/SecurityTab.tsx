@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { lock, useLockStatus } from '@/utils/ui/store';
-import type { LockAnswer } from '@/utils/contract/messages';
+import type { LockStatus } from '@/utils/contract/messages';
+import { toBackground } from '@/utils/platform/messaging';
+import { attempt } from '@/utils/ui/attempt';
+import { useLockStatus } from '@/utils/ui/store';
 import { t } from '@/utils/platform/i18n';
 
 /** A passphrase field with its label; `new-password` keeps browsers from autofilling the old one. */
@@ -22,11 +24,11 @@ export function SecurityTab() {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const run = (action: () => Promise<LockAnswer>, needsRepeat: boolean) => async (e: FormEvent) => {
+  const run = (action: () => Promise<LockStatus>, needsRepeat: boolean) => async (e: FormEvent) => {
     e.preventDefault();
     if (needsRepeat && next !== repeat) return setMessage({ ok: false, text: t('passphraseMismatch') });
     setBusy(true);
-    const answer = await action();
+    const answer = await attempt(action);
     setBusy(false);
     setMessage(answer.ok ? { ok: true, text: t('done') } : { ok: false, text: answer.error });
     if (answer.ok) [setCurrent, setNext, setRepeat].forEach((set) => set(''));
@@ -39,7 +41,7 @@ export function SecurityTab() {
         <h2 id="lock-title">{t('tabSecurity')}</h2>
         <p role="status">{status.enabled ? t('lockOn') : t('lockOff')}</p>
         {!status.enabled && (
-          <form onSubmit={run(() => lock.enable(next), true)}>
+          <form onSubmit={run(() => toBackground('ruanzhu:lock-enable', { passphrase: next }), true)}>
             <p className="muted">{t('lockForgetWarning')}</p>
             <Secret id="lock-new" label={t('passphraseNew')} value={next} onChange={setNext} fresh />
             <Secret id="lock-repeat" label={t('passphraseRepeat')} value={repeat} onChange={setRepeat} fresh />
@@ -48,15 +50,15 @@ export function SecurityTab() {
         )}
         {status.enabled && (
           <>
-            <p><button type="button" onClick={() => void lock.lockNow()}>{t('lockNow')}</button></p>
-            <form onSubmit={run(() => lock.change(current, next), true)}>
+            <p><button type="button" onClick={() => void attempt(() => toBackground('ruanzhu:lock'))}>{t('lockNow')}</button></p>
+            <form onSubmit={run(() => toBackground('ruanzhu:lock-change', { current, next }), true)}>
               <h3>{t('lockChange')}</h3>
               <Secret id="lock-current" label={t('passphraseCurrent')} value={current} onChange={setCurrent} />
               <Secret id="lock-new" label={t('passphraseNew')} value={next} onChange={setNext} fresh />
               <Secret id="lock-repeat" label={t('passphraseRepeat')} value={repeat} onChange={setRepeat} fresh />
               <button type="submit" className="primary" disabled={busy || !current || !next}>{t('lockChange')}</button>
             </form>
-            <form onSubmit={run(() => lock.disable(current), false)}>
+            <form onSubmit={run(() => toBackground('ruanzhu:lock-disable', { passphrase: current }), false)}>
               <h3>{t('lockDisable')}</h3>
               <Secret id="lock-off-current" label={t('passphraseCurrent')} value={current} onChange={setCurrent} />
               <button type="submit" className="danger" disabled={busy || !current}>{t('lockDisable')}</button>
@@ -69,7 +71,7 @@ export function SecurityTab() {
                 min={1}
                 max={1440}
                 defaultValue={status.autoLockMinutes}
-                onBlur={(e) => void lock.autoLock(Number(e.target.value)).then((a) => setMessage(a.ok ? { ok: true, text: t('done') } : { ok: false, text: a.error }))}
+                onBlur={(e) => void attempt(() => toBackground('ruanzhu:auto-lock', { minutes: Number(e.target.value) })).then((a) => setMessage(a.ok ? { ok: true, text: t('done') } : { ok: false, text: a.error }))}
               />
             </p>
           </>

@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
 import { DataErrorList } from '@/components/DataErrorList';
 import { makeBundle } from '@/utils/schema/bundle';
-import { store } from '@/utils/ui/store';
-import { newId } from '@/utils/background/store/repository';
+import { toBackground } from '@/utils/platform/messaging';
+import { newId } from '@/utils/schema/ids';
+import { attempt } from '@/utils/ui/attempt';
 import { guessMapping, MAPPABLE_OWNER_FIELDS, rowsToOwners, type ColumnMapping } from '@/utils/ui/spreadsheet/owner-mapping';
 import { readTable, type Table } from '@/utils/ui/spreadsheet/table';
 import type { Owner } from '@/utils/schema/owner';
@@ -20,7 +21,7 @@ export function SheetImport() {
     setMessage(null);
     try {
       const next = await readTable(file);
-      setExisting(await store.owners());
+      setExisting(await toBackground('ruanzhu:owners'));
       setTable(next);
       setMapping(guessMapping(next.headers));
     } catch (e) {
@@ -34,7 +35,10 @@ export function SheetImport() {
 
   const runImport = async () => {
     if (!mapped || mapped.errors.length) return;
-    const r = await store.importBundle(makeBundle(mapped.owners, []));
+    const answer = await attempt(() => toBackground('ruanzhu:import', { bundle: makeBundle(mapped.owners, []) }));
+    // A locked store or a storage failure: said, and the table stays for another try.
+    if (!answer.ok) return setMessage({ ok: false, text: answer.error });
+    const r = answer.value;
     if (r.ok) {
       setTable(null);
       setMessage({ ok: true, text: t('importOk', [r.owners, 0, r.created, r.updated]) });

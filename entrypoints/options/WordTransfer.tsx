@@ -3,9 +3,10 @@ import { DataErrorList } from '@/components/DataErrorList';
 import { wordBytes, wordFileName } from '@/utils/ui/word-sheet/word-export';
 import { importWord, type WordImport } from '@/utils/ui/word-sheet/word-import';
 import { t } from '@/utils/platform/i18n';
-import { store, useStore } from '@/utils/ui/store';
+import { toBackground } from '@/utils/platform/messaging';
+import { useStore } from '@/utils/ui/store';
 import type { Owner } from '@/utils/schema/owner';
-import { newId } from '@/utils/background/store/repository';
+import { newId } from '@/utils/schema/ids';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -27,9 +28,9 @@ type Message = { ok: boolean; text: string } | null;
  * previewed first and imported through the background like any bundle.
  */
 export function WordTransfer() {
-  const owners = useStore(() => store.owners(), []) ?? [];
+  const owners = useStore(() => toBackground('ruanzhu:owners'), []) ?? [];
   const [ownerId, setOwnerId] = useState('');
-  const works = useStore(() => (ownerId ? store.works({ ownerId }) : Promise.resolve([])), [ownerId]) ?? [];
+  const works = useStore(() => (ownerId ? toBackground('ruanzhu:works', { query: { ownerId } }) : Promise.resolve([])), [ownerId]) ?? [];
   const [workId, setWorkId] = useState('');
   const [exportMessage, setExportMessage] = useState<Message>(null);
   const [result, setResult] = useState<WordImport | null>(null);
@@ -42,7 +43,7 @@ export function WordTransfer() {
     setExportMessage(null);
     try {
       // The work's owners in its order: the chosen one is among them (the list shows its works).
-      const found = await Promise.all(work.ownerIds.map((id) => store.owner(id)));
+      const found = await Promise.all(work.ownerIds.map((id) => toBackground('ruanzhu:owner', { id })));
       saveBytes(wordFileName(work), await wordBytes(work, found.filter((o): o is Owner => !!o)), DOCX);
     } catch (e) {
       setExportMessage({ ok: false, text: (e as Error).message });
@@ -54,7 +55,7 @@ export function WordTransfer() {
     setMessage(null);
     setResult(null);
     try {
-      const [storedOwners, storedWorks] = await Promise.all([store.owners(), store.works()]);
+      const [storedOwners, storedWorks] = await Promise.all([toBackground('ruanzhu:owners'), toBackground('ruanzhu:works')]);
       setResult(await importWord(await file.arrayBuffer(), { owners: storedOwners, works: storedWorks }, newId));
     } catch (e) {
       setMessage({ ok: false, text: (e as Error).message });
@@ -64,7 +65,7 @@ export function WordTransfer() {
   const runImport = async () => {
     if (!result?.ok) return;
     try {
-      const r = await store.importBundle(result.bundle);
+      const r = await toBackground('ruanzhu:import', { bundle: result.bundle });
       if (r.ok) {
         setResult(null);
         setMessage({ ok: true, text: t('importOk', [r.owners, r.works, r.created, r.updated]) });

@@ -1,6 +1,7 @@
 import { FindingList } from '@/components/FindingList';
 import { OwnerPicker } from '@/components/OwnerPicker';
-import { orThrow, store, useStore } from '@/utils/ui/store';
+import { toBackground } from '@/utils/platform/messaging';
+import { useStore } from '@/utils/ui/store';
 import { WORK_FIELDS } from '@/utils/schema/fields';
 import { Work } from '@/utils/schema/work';
 import { checkRealNameRequired } from '@/utils/rules/consistency';
@@ -13,18 +14,18 @@ const SEVERITY_TEXT = { error: t('severityError'), warning: t('severityWarning')
 const COUNTED = Object.fromEntries(Object.entries(FIELD_LIMITS).map(([key, limit]) => [key, limit.max]));
 
 export function WorksTab() {
-  const owners = useStore(() => store.owners(), []) ?? [];
+  const owners = useStore(() => toBackground('ruanzhu:owners'), []) ?? [];
   return (
     <RecordsTab<Work>
       listLabel={t('tabWorks')}
       searchHint={t('searchWorksHint')}
       newLabel={t('newWork')}
       fields={WORK_FIELDS}
-      list={store.works}
-      tags={async () => (await store.tags()).works}
+      list={(query) => toBackground('ruanzhu:works', { query })}
+      tags={async () => (await toBackground('ruanzhu:tags')).works}
       blank={() => ({ ...Work.parse({ id: 'new' }), id: '' })}
-      save={(draft) => orThrow(store.saveWork(draft))}
-      remove={(w) => orThrow(store.deleteWork(w.id))}
+      save={(record) => toBackground('ruanzhu:save-work', { record })}
+      remove={(w) => toBackground('ruanzhu:delete-work', { id: w.id })}
       deleteMessage={async (w) => t('confirmDeleteWork', [w.fullName || t('unnamed')])}
       describe={(w) => ({
         id: w.id,

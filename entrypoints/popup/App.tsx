@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { store, useStore } from '@/utils/ui/store';
-import { toTab } from '@/utils/platform/messaging';
-import { CheckResponse, type DetectResponse, type FillResponse, type UndoResponse } from '@/utils/contract/messages';
-import { loadTabState, updateTabState, type TabState } from '@/utils/background/tabs/tab-state';
+import { useStore } from '@/utils/ui/store';
+import { attempt } from '@/utils/ui/attempt';
+import { toBackground, toTab } from '@/utils/platform/messaging';
+import type { CheckResponse, DetectResponse, FillResponse, TabState } from '@/utils/contract/messages';
 import { FillReport } from '@/components/FillReport';
 import { FindingList } from '@/components/FindingList';
-import { countFindings, findingLabel } from '@/utils/findings/groups';
+import { countFindings } from '@/utils/findings/groups';
+import { findingLabel } from '@/utils/fields/labels';
 import { t } from '@/utils/platform/i18n';
 import { fieldLabel } from '@/utils/fields/labels';
-import { PAGE_NAMES, SITE_NAMES } from './page-names';
+import { pageName, siteName } from '@/utils/pages/registry';
 import { targetTabId } from './target-tab';
 
 type Choice = Pick<TabState, 'ownerId' | 'workId'>;
@@ -48,19 +49,19 @@ export function App() {
       const id = await targetTabId();
       setTabId(id);
       if (id === null) return setDetected(null);
-      const state = await loadTabState(id);
+      const state = await toBackground('ruanzhu:tab-state', { tabId: id }).catch((): TabState => ({}));
       setChoice({ ownerId: state.ownerId, workId: state.workId });
       setReport(state.lastFill ?? null);
       // No content script answers on other sites: that is "not a portal page", not an error.
-      setDetected(await toTab(id, { type: 'ruanzhu:detect' }).catch(() => null));
+      setDetected(await toTab(id, 'ruanzhu:detect').catch(() => null));
     })();
   }, []);
 
   // The first hundred matches: typing narrows the list, 10 000 options would only slow the popup.
-  const owners = useStore(() => store.owners({ text: ownerText, limit: 100 }), [ownerText]);
-  const works = useStore(async () => (choice.ownerId ? store.works({ ownerId: choice.ownerId }) : []), [choice.ownerId]);
-  const hasProfiles = useStore(async () => (await store.count()).owners > 0, []) !== false;
-  const chosenOwner = useStore(async () => (choice.ownerId ? store.owner(choice.ownerId) : null), [choice.ownerId]);
+  const owners = useStore(() => toBackground('ruanzhu:owners', { query: { text: ownerText, limit: 100 } }), [ownerText]);
+  const works = useStore(async () => (choice.ownerId ? toBackground('ruanzhu:works', { query: { ownerId: choice.ownerId } }) : []), [choice.ownerId]);
+  const hasProfiles = useStore(async () => (await toBackground('ruanzhu:count')).owners > 0, []) !== false;
+  const chosenOwner = useStore(async () => (choice.ownerId ? toBackground('ruanzhu:owner', { id: choice.ownerId }) : null), [choice.ownerId]);
   // Keep the chosen owner listed even when the search no longer matches it.
   const ownerOptions = chosenOwner && owners && !owners.some((o) => o.id === chosenOwner.id) ? [chosenOwner, ...owners] : (owners ?? []);
 
@@ -69,48 +70,45 @@ export function App() {
   const runCheck = async () => {
     if (tabId === null) return;
     setChecking(true);
-    try {
-      setCheck(CheckResponse.parse(await toTab(tabId, { type: 'ruanzhu:check', ownerId: choice.ownerId, workId: choice.workId })));
-    } catch (e) {
-      setNote((e as Error).message);
-    } finally {
-      setChecking(false);
-    }
+    const answer = await attempt(() => toTab(tabId, 'ruanzhu:check', { ownerId: choice.ownerId, workId: choice.workId }));
+    setChecking(false);
+    if (answer.ok) setCheck(answer.value);
+    else setNote(answer.error);
   };
   const portalPage = detected !== 'pending' && !!detected?.page;
   useEffect(() => {
     if (portalPage) void runCheck();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Runs when the page is known and whenever the choice changes, not on every render of runCheck.
   }, [portalPage, choice.ownerId, choice.workId]);
 
   const choose = (next: Choice) => {
     setChoice(next);
-    if (tabId !== null) void updateTabState(tabId, next);
+    if (tabId !== null) void attempt(() => toBackground('ruanzhu:update-tab-state', { tabId, patch: { ownerId: next.ownerId ?? null, workId: next.workId ?? null } }));
   };
 
   const fill = async () => {
     if (tabId === null || !choice.ownerId) return;
     setBusy(true);
     setNote('');
-    try {
-      const r = (await toTab(tabId, { type: 'ruanzhu:fill', ownerId: choice.ownerId, workId: choice.workId, overwrite, addOwnerRows })) as FillResponse;
-      setReport(r);
-      await updateTabState(tabId, { lastFill: r });
-      await runCheck();
-    } catch (e) {
-      setNote((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    const answer = await attempt(() => toTab(tabId, 'ruanzhu:fill', { ownerId: choice.ownerId!, workId: choice.workId, overwrite, addOwnerRows }));
+    setBusy(false);
+    if (!answer.ok) return setNote(answer.error);
+    const { findings, ...report } = answer.value;
+    setReport(report);
+    // The fill's own check: the page has shown the same findings in its panel already.
+    if (findings) setCheck({ findings });
+    await attempt(() => toBackground('ruanzhu:update-tab-state', { tabId, patch: { lastFill: report } }));
   };
   const undo = async () => {
     if (tabId === null) return;
-    const r = (await toTab(tabId, { type: 'ruanzhu:undo' })) as UndoResponse;
-    setNote(t('undoDone', [r.results.filter((x) => x.status === 'restored').length]));
+    // A tab that navigated away (or was closed) has no undo to give: say so instead of failing silently.
+    const answer = await attempt(() => toTab(tabId, 'ruanzhu:undo'));
+    if (!answer.ok) return setNote(t('undoFailed', [answer.error]));
+    setNote(t('undoDone', [answer.value.results.filter((x) => x.status === 'restored').length]));
     setReport(null);
-    await updateTabState(tabId, { lastFill: undefined });
+    await attempt(() => toBackground('ruanzhu:update-tab-state', { tabId, patch: { lastFill: null } }));
   };
-  const focus = (key: string) => tabId !== null && void toTab(tabId, { type: 'ruanzhu:focus', key });
+  const focus = (key: string) => tabId !== null && void attempt(() => toTab(tabId, 'ruanzhu:focus', { key }));
   const chosenWork = works?.find((w) => w.id === choice.workId);
   const counts = check ? countFindings(check.findings) : null;
 
@@ -122,8 +120,8 @@ export function App() {
         {detected === 'pending' ? '…' : page ? (
           <>
             <span className="muted">{t('popupPage')}：</span>
-            <strong data-page-kind={page}>{PAGE_NAMES[page] ?? page}</strong>
-            <div className="muted">{SITE_NAMES[detected!.site ?? ''] ?? ''}</div>
+            <strong data-page-kind={page}>{pageName(page)}</strong>
+            <div className="muted">{siteName(detected!.site)}</div>
           </>
         ) : (
           <span data-page-kind="">{t('popupNoPortal')}</span>
@@ -182,7 +180,7 @@ export function App() {
                 </span>
               )}
             </div>
-            {check?.error && <p className="msg error">{check.error}</p>}
+            {check?.profileFailure && <p className="msg error">{check.profileFailure.error}</p>}
             {check && check.findings.length > 0 && (
               <FindingList findings={check.findings} severityText={SEVERITY_TEXT} labelOf={findingLabel} onFocus={focus} focusLabel={t('focusField')} />
             )}

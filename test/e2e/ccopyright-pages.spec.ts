@@ -111,7 +111,7 @@ test('a fill for an owner the profiles do not have fills nothing and says so', a
   const url = `${HOST}/login.html`;
   const page = await openPortal(url);
   await inBackground(context, page);
-  const res = (await sendToTab(url, { type: 'ruanzhu:fill', ownerId: 'o-nobody' })) as Fill;
-  expect(res).toEqual({ results: [], error: '找不到所选的著作权人资料 / the chosen owner was not found' });
+  const res = await sendToTab(url, { type: 'ruanzhu:fill', ownerId: 'o-nobody' });
+  expect(res).toEqual({ failed: true, reason: 'not-found', error: '找不到所选的著作权人资料 / the chosen owner was not found' });
   expect((await replicaModel(page)).userName).toBe('');
 });

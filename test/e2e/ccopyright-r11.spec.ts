@@ -203,8 +203,8 @@ test.describe('R11 replica, filled from the sample profile', () => {
     for (const step of ['identity', 'confirm']) {
       await page.evaluate((s) => (location.hash = `#/${s}`), step);
       await expect.poll(() => pageKind(page)).toBe(`ccopyright.r11.${step}`);
-      const res = (await sendToTab(R11, { type: 'ruanzhu:fill', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' })) as Fill;
-      expect(res).toEqual({ results: [], error: '本页没有可从资料填写的字段' });
+      const res = await sendToTab(R11, { type: 'ruanzhu:fill', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' });
+      expect(res).toEqual({ failed: true, reason: 'nothing-to-fill', error: '本页没有可从资料填写的字段 / nothing on this page is filled from a profile' });
       expect(await replicaModel(page, 'identity.role')).toBe('');
       expect(await replicaModel(page, 'agreed')).toBe(false);
       expect(await replicaClicks(page)).toEqual([]);

@@ -72,9 +72,8 @@ test('with the lock on: sensitive fields are sealed, a locked store fills nothin
 
   const page = await openPortal(`${R11}#/application`);
   await inBackground(context, page);
-  const res = (await sendToTab(R11, { type: 'ruanzhu:fill', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' })) as { results: unknown[]; error?: string };
-  expect(res.results).toEqual([]);
-  expect(res.error).toContain('资料已锁定');
+  const res = await sendToTab(R11, { type: 'ruanzhu:fill', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' });
+  expect(res).toEqual({ failed: true, reason: 'locked', error: expect.stringContaining('资料已锁定') });
 
   await options.getByLabel('口令').fill('not my passphrase');
   await options.getByRole('button', { name: '解锁' }).click();

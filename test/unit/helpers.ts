@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { backgroundHandlers, type BackgroundContext } from '@/utils/background/service';
 import { openDb } from '@/utils/background/store/db';
+import { dispatch } from '@/utils/contract/dispatch';
+import { isFailure, MESSAGES, type MessageType, type Party, type PlanValues } from '@/utils/contract/messages';
+import { PageChecks, type PageChecksDeps } from '@/utils/content/checks/page-checks';
+import type { PageWatcher } from '@/utils/content/detect/watch';
+import { ChosenProfiles, type Choice } from '@/utils/content/profiles';
+import { contentHandlers } from '@/utils/content/service';
 
 /** A database of its own for one test: reassigning the global factory would not isolate. */
 export function freshDb(upTo?: number) {
@@ -11,4 +18,34 @@ export function freshDb(upTo?: number) {
 
 export function sampleBundle(): Record<string, any> {
   return JSON.parse(readFileSync(resolve(__dirname, '../fixtures/sample.ruanzhu.json'), 'utf8'));
+}
+
+/**
+ * Sends a message to the background's handlers as `party` would (by default the first sender the
+ * table allows), through the same dispatch the background runs; a served answer must be a Failure
+ * or parse with the table's response schema.
+ */
+export async function askBackground(ctx: BackgroundContext, message: { type: string; [k: string]: unknown }, party?: Party | null): Promise<any> {
+  const known = Object.hasOwn(MESSAGES, message?.type) ? MESSAGES[message.type as MessageType] : undefined;
+  const from = party === undefined ? (known?.from[0] ?? 'extension-page') : party;
+  const answer = await dispatch('background', backgroundHandlers(ctx), message, from && { party: from, tabId: 1 });
+  if (known && answer !== undefined && !isFailure(answer)) known.response.parse(answer);
+  return answer;
+}
+
+/** A content script's handlers on this test's document, with profiles answered by `fetch` (each call recorded). */
+export function contentService(watcher: PageWatcher, fetch: (choice: Choice, page: string) => Promise<PlanValues>, deps: Partial<PageChecksDeps> = {}) {
+  const fetched: [Choice, string][] = [];
+  const profiles = new ChosenProfiles((choice, page) => {
+    fetched.push([choice, page]);
+    return fetch(choice, page);
+  });
+  const checks = new PageChecks({ doc: document, watcher, ...deps });
+  const handlers = contentHandlers({ doc: document, watcher, profiles, checks });
+  const ask = async (message: { type: string; [k: string]: unknown }): Promise<any> => {
+    const answer = await dispatch('content-script', handlers, message, { party: 'extension-page' });
+    if (answer !== undefined && !isFailure(answer)) MESSAGES[message.type as MessageType].response.parse(answer);
+    return answer;
+  };
+  return { ask, profiles, checks, fetched };
 }

@@ -36,10 +36,14 @@ describe('what a content script receives for its page', () => {
   });
 
   it('what each page receives still parses as a profile', () => {
-    for (const page of ['ccopyright.login', 'ccopyright.register', 'ccopyright.realname.org', 'ccopyright.r11.development', 'aliyun.apply', 'aliyun.order', 'unknown.page']) {
+    for (const page of ['ccopyright.login', 'ccopyright.register', 'ccopyright.realname.org', 'ccopyright.r11.development', 'aliyun.apply', 'aliyun.order']) {
       const v = scopeValues(page, { owner: yunfan, work: crm, coOwners: [zhang] });
       expect(Owner.safeParse(v.owner).success, page).toBe(true);
       if (v.work) expect(Work.safeParse(v.work).success, page).toBe(true);
     }
+  });
+
+  it('a page kind the registry does not know receives nothing', () => {
+    expect(scopeValues('unknown.page', { owner: yunfan, work: crm, coOwners: [zhang] })).toEqual({ owner: null, work: null, coOwners: [] });
   });
 });

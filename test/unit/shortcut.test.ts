@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fillFromShortcut, type ShortcutDeps } from '@/utils/background/shortcut';
+import type { FillResponse } from '@/utils/contract/messages';
+import { MessageFailure } from '@/utils/platform/messaging';
 
-function harness(state: { ownerId?: string; workId?: string }, answer: unknown) {
+function harness(state: { ownerId?: string; workId?: string }, answer: FillResponse | Error) {
   const calls: string[] = [];
   const deps: ShortcutDeps = {
     activeTabId: async () => 7,
@@ -40,5 +42,11 @@ describe('fillFromShortcut', () => {
     const { deps, calls } = harness({ ownerId: 'o1' }, new Error('Could not establish connection'));
     await fillFromShortcut(deps);
     expect(calls).toEqual(['fill 7 o1 undefined', 'badge 7']);
+  });
+
+  it('a page that cannot be filled (a locked store) shows a red ! and saves nothing', async () => {
+    const { deps, calls } = harness({ ownerId: 'o1' }, new MessageFailure({ failed: true, reason: 'locked', error: '资料已锁定' }));
+    await fillFromShortcut(deps);
+    expect(calls).toEqual(['fill 7 o1 undefined', 'badge 7 ! #b3261e']);
   });
 });

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createBackgroundContext, handleBackgroundMessage, type BackgroundContext } from '@/utils/background/service';
+import { createBackgroundContext, type BackgroundContext } from '@/utils/background/service';
 import { importBundle } from '@/utils/background/store/bundle-io';
-import { PBKDF2_ITERATIONS, WrongPassphraseError } from '@/utils/background/vault/crypto';
+import { PBKDF2_ITERATIONS, WrongPassphraseError } from '@/utils/background/crypto/crypto';
 import { decryptBundle, encryptBundle } from '@/utils/background/vault/bundle-crypto';
 import { backupOverdue, noteChange, noteExport, UNEXPORTED_SINCE_KEY } from '@/utils/background/store/backup-reminder';
 import { LockedError, Vault } from '@/utils/background/vault/vault';
 import { makeBundle } from '@/utils/schema/bundle';
-import { freshDb, sampleBundle } from './helpers';
+import { askBackground, freshDb, sampleBundle } from './helpers';
 
 const FAST = 100_000;
 const PASS = '正确的口令 correct horse';
@@ -19,7 +19,7 @@ async function lockedStore() {
   await ctx.vault.enable(PASS);
   return ctx;
 }
-const ask = (ctx: BackgroundContext, message: object) => handleBackgroundMessage(ctx, message, 'extension-page');
+const ask = (ctx: BackgroundContext, message: { type: string; [k: string]: unknown }) => askBackground(ctx, message);
 
 afterEach(() => {
   vi.useRealTimers();
@@ -52,7 +52,7 @@ describe('passphrase lock', () => {
 
   it('while unlocked, pages and fills see the full records', async () => {
     const ctx = await lockedStore();
-    const owners = (await ask(ctx, { type: 'ruanzhu:store', op: 'owners', query: { text: '110105' } })) as { name: string; realName: { idNumber: string } }[];
+    const owners = (await ask(ctx, { type: 'ruanzhu:owners', query: { text: '110105' } })) as { name: string; realName: { idNumber: string } }[];
     expect(owners.map((o) => o.name)).toEqual(['张三']);
     expect(owners[0].realName.idNumber).toBe('110105199003072012');
     const values = (await ask(ctx, { type: 'ruanzhu:plan-values', ownerId: 'o-yunfan', workId: 'w-yunfan-crm', page: 'ccopyright.r11.development' })) as { owner: { idNumber: string } };
@@ -65,11 +65,11 @@ describe('passphrase lock', () => {
     vault.lock();
     await expect(vault.codec()).rejects.toBeInstanceOf(LockedError);
     for (const message of [
-      { type: 'ruanzhu:store', op: 'owners', query: {} },
+      { type: 'ruanzhu:owners', query: {} },
       { type: 'ruanzhu:plan-values', ownerId: 'o-zhang-san', page: 'ccopyright.realname.person' },
       { type: 'ruanzhu:export' },
     ]) {
-      expect(await ask(ctx, message)).toMatchObject({ failed: true, locked: true, error: expect.stringContaining('锁定') });
+      expect(await ask(ctx, message)).toMatchObject({ failed: true, reason: 'locked', error: expect.stringContaining('锁定') });
     }
   });
 
@@ -79,7 +79,7 @@ describe('passphrase lock', () => {
     vault.lock();
     const before = await db.owners.toArray();
     await expect(vault.unlock('not the passphrase')).rejects.toBeInstanceOf(WrongPassphraseError);
-    expect(await ask(ctx, { type: 'ruanzhu:lock', op: 'unlock', passphrase: 'nope nope' })).toEqual({ ok: false, error: expect.stringMatching(/口令不正确.*wrong passphrase/) });
+    expect(await ask(ctx, { type: 'ruanzhu:unlock', passphrase: 'nope nope' })).toEqual({ failed: true, reason: 'wrong-passphrase', error: expect.stringMatching(/口令不正确.*wrong passphrase/) });
     expect((await vault.status()).locked).toBe(true);
     expect(await db.owners.toArray()).toEqual(before);
     await vault.unlock(PASS);
@@ -102,7 +102,7 @@ describe('passphrase lock', () => {
     vault.lock();
     await expect(vault.unlock(PASS)).rejects.toBeInstanceOf(WrongPassphraseError);
     await vault.unlock('a brand new passphrase');
-    const owner = (await ask(ctx, { type: 'ruanzhu:store', op: 'owner', id: 'o-zhang-san' })) as { phone: string };
+    const owner = (await ask(ctx, { type: 'ruanzhu:owner', id: 'o-zhang-san' })) as { phone: string };
     expect(owner.phone).toBe('13800138000');
   });
 
@@ -142,7 +142,7 @@ describe('encrypted export files', () => {
     const { db: other } = freshDb();
     const otherCtx = createBackgroundContext(other, () => {});
     expect(await ask(otherCtx, { type: 'ruanzhu:import', bundle: sealed })).toMatchObject({ ok: false, needsPassphrase: true });
-    expect(await ask(otherCtx, { type: 'ruanzhu:import', bundle: sealed, passphrase: 'wrong wrong' })).toMatchObject({ failed: true, error: expect.stringContaining('口令不正确') });
+    expect(await ask(otherCtx, { type: 'ruanzhu:import', bundle: sealed, passphrase: 'wrong wrong' })).toMatchObject({ failed: true, reason: 'wrong-passphrase', error: expect.stringContaining('口令不正确') });
     expect(await other.owners.count()).toBe(0);
     expect(await ask(otherCtx, { type: 'ruanzhu:import', bundle: sealed, passphrase: 'file passphrase' })).toMatchObject({ ok: true, owners: 2, works: 1 });
     expect((await other.owners.get('o-zhang-san'))?.idNumber).toBe('110105199003072012');

@@ -1,41 +1,71 @@
 import { z } from 'zod';
+import { Bundle } from '@/utils/schema/bundle';
+import { EncryptedBundle } from '@/utils/schema/encrypted';
+import { DataError } from '@/utils/schema/errors';
+import { Finding } from '@/utils/schema/finding';
 import { Owner } from '@/utils/schema/owner';
 import { Work } from '@/utils/schema/work';
+import { SITES } from '@/utils/pages/registry';
 
 /**
- * The typed message contract (ARCHITECTURE.md, contract 2). Every message is parsed with these
- * schemas on receipt; anything that does not parse is ignored.
+ * The one table of messages (docs/ARCHITECTURE.md, "Messages"; ARCHITECTURE.md contract 2 fixes
+ * the shapes outside scripts rely on). Each entry says who receives it, who may send it, the
+ * request's fields besides `type` and the response. On the wire a message is `{ type, ...fields }`.
+ * The receiver parses every request with its schema and drops anything else (dispatch.ts); an
+ * answer that cannot be given is a `Failure`, the one failure shape.
  */
 
-// ── to the content script of a tab (browser.tabs.sendMessage) ──
-export const DetectRequest = z.object({ type: z.literal('ruanzhu:detect') });
-export const FillRequest = z.object({
-  type: z.literal('ruanzhu:fill'),
-  ownerId: z.string().min(1),
-  workId: z.string().min(1).optional(),
-  /** Also replace values the user typed (off by default: the user's text is kept and reported). */
-  overwrite: z.boolean().optional(),
-  /** Add copyright-owner rows through the page's own 添加 button when the work has more owners. */
-  addOwnerRows: z.boolean().optional(),
-});
-/**
- * Runs the readiness checks on the page against the chosen owner and work (the popup sends the
- * tab's choice); without an owner, what the page shows is checked alone.
- */
-export const CheckRequest = z.object({
-  type: z.literal('ruanzhu:check'),
-  ownerId: z.string().min(1).optional(),
-  workId: z.string().min(1).optional(),
-});
-/** Restores the values from before the last fill on the tab's current page. */
-export const UndoRequest = z.object({ type: z.literal('ruanzhu:undo') });
-/** Scrolls to a field of the last report and focuses it, so the user can see it. */
-export const FocusRequest = z.object({ type: z.literal('ruanzhu:focus'), key: z.string().min(1) });
-export const ContentRequest = z.discriminatedUnion('type', [DetectRequest, FillRequest, CheckRequest, UndoRequest, FocusRequest]);
-export type ContentRequest = z.infer<typeof ContentRequest>;
+/** The contexts that send and receive: our own pages, our content script on an official host, the background. */
+export type Party = 'extension-page' | 'content-script' | 'background';
 
-export const Site = z.enum(['ccopyright', 'aliyun']);
-export type Site = z.infer<typeof Site>;
+const PAGES_AND_BACKGROUND = ['extension-page', 'background'] as const satisfies readonly Party[];
+const PAGES = ['extension-page'] as const satisfies readonly Party[];
+const CONTENT_SCRIPTS = ['content-script'] as const satisfies readonly Party[];
+
+interface Spec<To extends Party, Shape extends z.ZodRawShape, Response extends z.ZodType> {
+  to: To;
+  from: readonly Party[];
+  request: z.ZodObject<Shape>;
+  response: Response;
+}
+const spec = <To extends Party, Shape extends z.ZodRawShape, Response extends z.ZodType>(to: To, from: readonly Party[], request: Shape, response: Response): Spec<To, Shape, Response> => ({
+  to,
+  from,
+  request: z.object(request),
+  response,
+});
+
+// ── shapes used by several messages ──
+
+export const FailureReason = z.enum(['locked', 'wrong-passphrase', 'invalid', 'not-found', 'page-unknown', 'nothing-to-fill', 'storage', 'error']);
+export type FailureReason = z.infer<typeof FailureReason>;
+/** The one shape of "this request could not be served", with a bilingual `error` for the user. */
+export const Failure = z.object({ failed: z.literal(true), reason: FailureReason, error: z.string() });
+export type Failure = z.infer<typeof Failure>;
+export const isFailure = (v: unknown): v is Failure => Failure.safeParse(v).success;
+export const failure = (reason: FailureReason, error: string): Failure => ({ failed: true, reason, error });
+
+const id = z.string().min(1);
+export const Site = z.enum(Object.keys(SITES) as [keyof typeof SITES, ...(keyof typeof SITES)[]]);
+
+export const FillStatus = z.enum(['filled', 'kept', 'too-long', 'ambiguous', 'not-found', 'rejected']);
+export type FillStatus = z.infer<typeof FillStatus>;
+export const FieldResult = z.object({ key: z.string(), status: FillStatus, value: z.string().optional(), reason: z.string().optional() });
+export type FieldResult = z.infer<typeof FieldResult>;
+
+export const FillResponse = z.object({
+  results: z.array(FieldResult),
+  /** The page's check run right after the fill, against the values it used (no second request). */
+  findings: z.array(Finding).optional(),
+});
+export type FillResponse = z.infer<typeof FillResponse>;
+
+export const CheckResponse = z.object({
+  findings: z.array(Finding),
+  /** Why the chosen profiles could not be used (a locked store, a deleted owner): the page was checked alone. */
+  profileFailure: Failure.optional(),
+});
+export type CheckResponse = z.infer<typeof CheckResponse>;
 
 export const DetectResponse = z.object({
   site: Site.nullable(),
@@ -45,55 +75,52 @@ export const DetectResponse = z.object({
 });
 export type DetectResponse = z.infer<typeof DetectResponse>;
 
-export const FillStatus = z.enum(['filled', 'kept', 'too-long', 'ambiguous', 'not-found', 'rejected']);
-export const FillResponse = z.object({
-  results: z.array(
-    z.object({ key: z.string(), status: FillStatus, value: z.string().optional(), reason: z.string().optional() }),
-  ),
-  /** Why nothing could be filled at all (page not recognised, owner not found). */
-  error: z.string().optional(),
-});
-export type FillResponse = z.infer<typeof FillResponse>;
-
 export const UndoResponse = z.object({
   results: z.array(z.object({ key: z.string(), status: z.enum(['restored', 'skipped', 'failed']), reason: z.string().optional() })),
 });
 export type UndoResponse = z.infer<typeof UndoResponse>;
 
-export const Severity = z.enum(['error', 'warning', 'info']);
-export const Finding = z.object({
-  rule: z.string(),
-  severity: Severity,
-  key: z.string().optional(),
-  message: z.string(),
-});
-export type Finding = z.infer<typeof Finding>;
-export const CheckResponse = z.object({
-  findings: z.array(Finding),
-  /** Why the chosen profiles could not be used (a locked store, a deleted owner): the page was checked alone. */
-  error: z.string().optional(),
-});
-export type CheckResponse = z.infer<typeof CheckResponse>;
+/** What a content script receives for one fill or check: the owner, the work and its co-owners, cut to the page's scope. */
+export const PlanValues = z.object({ owner: Owner.nullable(), work: Work.nullable(), coOwners: z.array(Owner) });
+export type PlanValues = z.infer<typeof PlanValues>;
 
-// ── to the background (browser.runtime.sendMessage) ──
-/**
- * A material PDF chosen on a portal page, read with pdf.js in the background: pdf.js stays out of
- * the content script and off the page's main thread, and the bytes are checked and dropped, never
- * stored. From content scripts and extension pages; utils/checks/file-service.ts answers.
- */
-export const InspectMaterialRequest = z.object({
-  type: z.literal('ruanzhu:inspect-material'),
-  /** The PDF's bytes in base64: Chrome passes extension messages as JSON. */
-  data: z.string(),
-  material: z.enum(['source', 'doc']),
-  /** What the form says, for the headers: the work's names, version and source lines. */
-  work: z.object({ fullName: z.string(), shortName: z.string(), version: z.string(), sourceLines: z.number() }).partial(),
-  /** The upload's limit as the page states it. */
-  sizeLimitBytes: z.number().positive().optional(),
-  /** The key the findings carry (the upload the file was chosen in). */
-  key: z.string().optional(),
+export const OwnerQuery = z.object({
+  /** Matches name, ID number, phone (digits) or a tag, as a substring. */
+  text: z.string().optional(),
+  /** Only owners carrying exactly this tag. */
+  tag: z.string().optional(),
+  /** At most this many, newest first (a picker needs the first screenful, not 10 000). */
+  limit: z.number().int().positive().optional(),
 });
-export type InspectMaterialRequest = z.infer<typeof InspectMaterialRequest>;
+export type OwnerQuery = z.infer<typeof OwnerQuery>;
+export const WorkQuery = OwnerQuery.extend({
+  /** Only works this owner holds a right in. */
+  ownerId: z.string().optional(),
+});
+export type WorkQuery = z.infer<typeof WorkQuery>;
+
+export const ImportResult = z.union([
+  z.object({ ok: z.literal(true), owners: z.number(), works: z.number(), created: z.number(), updated: z.number() }),
+  z.object({ ok: z.literal(false), errors: z.array(DataError), needsPassphrase: z.boolean().optional() }),
+]);
+export type ImportResult = z.infer<typeof ImportResult>;
+
+export const LockStatus = z.object({ enabled: z.boolean(), locked: z.boolean(), autoLockMinutes: z.number() });
+export type LockStatus = z.infer<typeof LockStatus>;
+
+/** What the extension remembers per tab (session storage, owned by the background). */
+export const TabState = z.object({
+  ownerId: z.string().optional(),
+  workId: z.string().optional(),
+  /** The last fill's report, so reopening the popup still shows it. */
+  lastFill: FillResponse.optional(),
+});
+export type TabState = z.infer<typeof TabState>;
+/** A change of a tab's state: a field set, or forgotten with null (messages carry no `undefined`). */
+export const TabStatePatch = z.object({ ownerId: id.nullable(), workId: id.nullable(), lastFill: FillResponse.nullable() }).partial();
+export type TabStatePatch = z.infer<typeof TabStatePatch>;
+
+export const MaterialKind = z.enum(['source', 'doc']);
 export const InspectMaterialResponse = z.object({
   findings: z.array(Finding),
   /** The page count, when pdf.js could read the file. */
@@ -101,81 +128,97 @@ export const InspectMaterialResponse = z.object({
 });
 export type InspectMaterialResponse = z.infer<typeof InspectMaterialResponse>;
 
-export const ImportRequest = z.object({
-  type: z.literal('ruanzhu:import'),
-  bundle: z.unknown(),
-  /** For a bundle exported with a passphrase of its own. */
-  passphrase: z.string().optional(),
-});
-export const ExportRequest = z.object({
-  type: z.literal('ruanzhu:export'),
-  /** Seal the exported file with this passphrase (separate from the lock's). */
-  passphrase: z.string().min(8).optional(),
-});
-/** From a content script: the owner and work a fill needs, and nothing else. */
-export const PlanValuesRequest = z.object({
-  type: z.literal('ruanzhu:plan-values'),
-  ownerId: z.string().min(1),
-  workId: z.string().min(1).optional(),
-  /** The page kind asking: the answer holds only the fields that page fills or checks. */
-  page: z.string(),
-});
-export const PlanValuesResponse = z.object({
-  owner: Owner.nullable(),
-  work: Work.nullable(),
-  coOwners: z.array(Owner),
-});
-export type PlanValuesResponse = z.infer<typeof PlanValuesResponse>;
+const record = z.record(z.string(), z.unknown());
+const nothing = z.null();
 
-const OwnerQuery = z.object({ text: z.string().optional(), tag: z.string().optional(), limit: z.number().int().positive().optional() });
-const WorkQuery = OwnerQuery.extend({ ownerId: z.string().optional() });
-/** The requests of a message type that has several operations, told apart by `op`. */
-const operations =
-  <Type extends string>(type: Type) =>
-  <Op extends string, Shape extends z.ZodRawShape>(op: Op, shape: Shape) =>
-    z.object({ type: z.literal(type), op: z.literal(op), ...shape });
-const store = operations('ruanzhu:store');
-/**
- * Profile reads and writes for the extension's own pages. The background owns the database, so a
- * passphrase key never has to leave it; pages hear `ruanzhu:changed` after every write.
- */
-export const StoreRequest = z.discriminatedUnion('op', [
-  store('owners', { query: OwnerQuery.default({}) }),
-  store('works', { query: WorkQuery.default({}) }),
-  store('owner', { id: z.string() }),
-  store('tags', {}),
-  store('count', {}),
-  store('backup', {}),
-  store('linked-works', { ownerId: z.string() }),
-  store('save-owner', { record: z.record(z.string(), z.unknown()) }),
-  store('save-work', { record: z.record(z.string(), z.unknown()) }),
-  store('delete-owner', { id: z.string() }),
-  store('delete-work', { id: z.string() }),
-]);
-export type StoreRequest = z.infer<typeof StoreRequest>;
-export type SaveResult<T> = { ok: true; record: T } | { ok: false; error: string };
-export const CHANGED = { type: 'ruanzhu:changed' } as const;
+// ── the table ──
 
-const lock = operations('ruanzhu:lock');
-/** The optional passphrase lock (SECURITY.md): answered with `{ ok, status }` or `{ ok: false, error }`. */
-export const LockRequest = z.discriminatedUnion('op', [
-  lock('status', {}),
-  lock('unlock', { passphrase: z.string() }),
-  lock('lock', {}),
-  lock('enable', { passphrase: z.string() }),
-  lock('change', { current: z.string(), next: z.string() }),
-  lock('disable', { passphrase: z.string() }),
-  lock('auto-lock', { minutes: z.number() }),
-]);
-export type LockRequest = z.infer<typeof LockRequest>;
-export type LockAnswer = { ok: true; status: { enabled: boolean; locked: boolean; autoLockMinutes: number } } | { ok: false; error: string };
+export const MESSAGES = {
+  // To the content script of a tab (browser.tabs.sendMessage); contract 2.
+  'ruanzhu:detect': spec('content-script', PAGES_AND_BACKGROUND, {}, DetectResponse),
+  'ruanzhu:fill': spec(
+    'content-script',
+    PAGES_AND_BACKGROUND,
+    {
+      ownerId: id,
+      workId: id.optional(),
+      /** Also replace values the user typed (off by default: the user's text is kept and reported). */
+      overwrite: z.boolean().optional(),
+      /** Add copyright-owner rows through the page's own 添加 button when the work has more owners. */
+      addOwnerRows: z.boolean().optional(),
+    },
+    FillResponse,
+  ),
+  /** The readiness checks of the page against the chosen owner and work; without an owner, the page alone. */
+  'ruanzhu:check': spec('content-script', PAGES_AND_BACKGROUND, { ownerId: id.optional(), workId: id.optional() }, CheckResponse),
+  /** Restores the values from before the last fill on the tab's current page. */
+  'ruanzhu:undo': spec('content-script', PAGES_AND_BACKGROUND, {}, UndoResponse),
+  /** Scrolls to a field of the last report or check and focuses it, so the user can see it. */
+  'ruanzhu:focus': spec('content-script', PAGES_AND_BACKGROUND, { key: z.string().min(1) }, z.object({ found: z.boolean() })),
 
-/** What the background answers when a request cannot be served at all (e.g. the store is locked). */
-export type Failure = { failed: true; locked: boolean; error: string };
-export const isFailure = (v: unknown): v is Failure => !!v && typeof v === 'object' && (v as Failure).failed === true;
+  // From a content script to the background.
+  /** The owner and work a fill or check needs, cut to what `page` fills or checks. */
+  'ruanzhu:plan-values': spec('background', CONTENT_SCRIPTS, { ownerId: id, workId: id.optional(), page: z.string() }, PlanValues),
+  /**
+   * A material PDF chosen on a portal page, read with pdf.js in the background (pdf.js stays out of
+   * the content script and off the page's thread); the bytes are checked and dropped, never stored.
+   */
+  'ruanzhu:inspect-material': spec(
+    'background',
+    CONTENT_SCRIPTS,
+    {
+      /** The PDF's bytes in base64: Chrome passes extension messages as JSON. */
+      data: z.string(),
+      material: MaterialKind,
+      /** What the form says, for the headers: the work's names, version and source lines. */
+      work: z.object({ fullName: z.string(), shortName: z.string(), version: z.string(), sourceLines: z.number() }).partial(),
+      /** The upload's limit as the page states it. */
+      sizeLimitBytes: z.number().positive().optional(),
+      /** The key the findings carry (the upload the file was chosen in). */
+      key: z.string().optional(),
+    },
+    InspectMaterialResponse,
+  ),
 
-export const BackgroundRequest = z.union([ImportRequest, ExportRequest, PlanValuesRequest, StoreRequest, LockRequest]);
-export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
+  // From the extension's own pages to the background: the profile store (the background owns the database).
+  'ruanzhu:import': spec('background', PAGES, { bundle: z.unknown(), /** For a bundle exported with a passphrase of its own. */ passphrase: z.string().optional() }, ImportResult),
+  'ruanzhu:export': spec('background', PAGES, { /** Seal the file with this passphrase (separate from the lock's). */ passphrase: z.string().min(8).optional() }, z.union([EncryptedBundle, Bundle])),
+  'ruanzhu:owners': spec('background', PAGES, { query: OwnerQuery.default({}) }, z.array(Owner)),
+  'ruanzhu:works': spec('background', PAGES, { query: WorkQuery.default({}) }, z.array(Work)),
+  'ruanzhu:owner': spec('background', PAGES, { id }, Owner.nullable()),
+  'ruanzhu:tags': spec('background', PAGES, {}, z.object({ owners: z.array(z.string()), works: z.array(z.string()) })),
+  'ruanzhu:count': spec('background', PAGES, {}, z.object({ owners: z.number(), works: z.number() })),
+  'ruanzhu:backup': spec('background', PAGES, {}, z.object({ overdueSince: z.string().nullable(), lastExportAt: z.string().nullable() })),
+  'ruanzhu:linked-works': spec('background', PAGES, { ownerId: id }, z.number()),
+  'ruanzhu:save-owner': spec('background', PAGES, { record }, Owner),
+  'ruanzhu:save-work': spec('background', PAGES, { record }, Work),
+  /** Answers how many works lost the owner. */
+  'ruanzhu:delete-owner': spec('background', PAGES, { id }, z.number()),
+  'ruanzhu:delete-work': spec('background', PAGES, { id }, nothing),
 
-/** Which callers may send a background message: extension pages only, or also content scripts. */
-export const FROM_CONTENT_SCRIPTS: ReadonlySet<BackgroundRequest['type']> = new Set(['ruanzhu:plan-values']);
+  // The passphrase lock (SECURITY.md); every answer is the new status.
+  'ruanzhu:lock-status': spec('background', PAGES, {}, LockStatus),
+  'ruanzhu:unlock': spec('background', PAGES, { passphrase: z.string() }, LockStatus),
+  'ruanzhu:lock': spec('background', PAGES, {}, LockStatus),
+  'ruanzhu:lock-enable': spec('background', PAGES, { passphrase: z.string() }, LockStatus),
+  'ruanzhu:lock-change': spec('background', PAGES, { current: z.string(), next: z.string() }, LockStatus),
+  'ruanzhu:lock-disable': spec('background', PAGES, { passphrase: z.string() }, LockStatus),
+  'ruanzhu:auto-lock': spec('background', PAGES, { minutes: z.number() }, LockStatus),
+
+  // The popup's choice and last report per tab.
+  'ruanzhu:tab-state': spec('background', PAGES, { tabId: z.number().int() }, TabState),
+  'ruanzhu:update-tab-state': spec('background', PAGES, { tabId: z.number().int(), patch: TabStatePatch }, TabState),
+
+  // From the background to every open extension page: profiles changed, load again.
+  'ruanzhu:changed': spec('extension-page', ['background'], {}, nothing),
+} as const;
+
+export type MessageType = keyof typeof MESSAGES;
+type Table = typeof MESSAGES;
+/** The types a party receives. */
+export type TypesTo<P extends Party> = { [T in MessageType]: Table[T]['to'] extends P ? T : never }[MessageType];
+/** The fields of a request besides `type`, as a sender writes them (defaults may be left out). */
+export type RequestOf<T extends MessageType> = z.input<Table[T]['request']>;
+/** A request as the receiver holds it after parsing. */
+export type Message<T extends MessageType> = { type: T } & z.output<Table[T]['request']>;
+export type ResponseOf<T extends MessageType> = z.output<Table[T]['response']>;

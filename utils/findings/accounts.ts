@@ -1,4 +1,4 @@
-import type { Finding } from '@/utils/contract/messages';
+import type { Finding } from '@/utils/schema/finding';
 import { checkAccountsUnique } from '@/utils/rules/consistency';
 import type { Owner } from '@/utils/schema/owner';
 

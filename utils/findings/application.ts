@@ -1,5 +1,7 @@
-import type { Finding } from '@/utils/contract/messages';
-import { ownersInOrder, rowKey, type FillValues } from '@/utils/fields/catalogue';
+import type { Finding } from '@/utils/schema/finding';
+import { rowKey } from '@/utils/fields/catalogue';
+import { ownersInOrder } from '@/utils/fields/values';
+import type { PlanValues } from '@/utils/contract/messages';
 import { splitList } from '@/utils/text/normalize';
 import { todayIso } from '@/utils/rules/common';
 import { checkRealNameMatch, checkRealNameRequired, checkSameNameAndVersion, type Observation } from '@/utils/rules/consistency';
@@ -8,8 +10,9 @@ import { checkOwner } from '@/utils/rules/owner';
 import { checkWork } from '@/utils/rules/work';
 import type { Owner } from '@/utils/schema/owner';
 import type { Work } from '@/utils/schema/work';
-import type { FieldReading } from '@/utils/content/checks/page-read';
-import { isApplicationForm, PROFILE_WHERE, R11_STEPS, STEP_WHERE } from './steps';
+import type { ControlKind } from '@/utils/fields/catalogue';
+import { PROFILE_WHERE } from './steps';
+import { isApplicationStep, pageWhere, R11_STEPS } from '@/utils/pages/registry';
 
 /*
  * The readiness checks of one application as a tab shows it (pure): the chosen profiles, overlaid
@@ -19,6 +22,19 @@ import { isApplicationForm, PROFILE_WHERE, R11_STEPS, STEP_WHERE } from './steps
  * filled from the profile, so the profile's value is checked instead.
  */
 
+/** What the page shows for one field key, as the content script reads it. */
+export interface FieldReading {
+  kind: ControlKind;
+  /** What the control shows; a checkbox group's checked options joined by 、. */
+  value: string;
+  /** A checkbox group's checked options. */
+  checked?: string[];
+  /** The page's own limit: maxlength or the n/max counter. */
+  maxLength: number | null;
+  /** A minimum the page states in the placeholder (请输入…，500至1300字). */
+  minLength: number | null;
+}
+
 /** What one page showed when it was last read. */
 export interface PageObservation {
   page: string;
@@ -27,7 +43,7 @@ export interface PageObservation {
 
 export interface ApplicationInput {
   /** The chosen owner and work (with the work's co-owners), or null when nothing is chosen. */
-  values: FillValues | null;
+  values: PlanValues | null;
   /** The pages read in this tab, most recent first (the current page first). */
   observed: readonly PageObservation[];
   /** The current page kind. */
@@ -158,7 +174,7 @@ function checkOneOwner(profile: Owner | null, observed: readonly PageObservation
 }
 
 /** realname.required for each owner of the work, on its row; a missing profile on the work's owner list. */
-function checkAuthentication(values: FillValues, owners: Owner[]): Finding[] {
+function checkAuthentication(values: PlanValues, owners: Owner[]): Finding[] {
   const work = values.work ?? ({ ownerIds: values.owner ? [values.owner.id] : [] } as unknown as Work);
   const out: Finding[] = owners.flatMap((o, i) => checkRealNameRequired({ ...work, ownerIds: [o.id] }, [o]).map((f) => ({ ...f, key: `owners.${i}.name` })));
   const missing = work.ownerIds.filter((id) => !owners.some((o) => o.id === id));
@@ -175,7 +191,7 @@ function checkSameEverywhere(input: ApplicationInput): Finding[] {
   for (const o of steps) {
     const fullName = o.fields['work.fullName']?.value;
     const version = o.fields['work.version']?.value;
-    if (fullName || version) observations.push({ where: STEP_WHERE[o.page] ?? o.page, fullName, version });
+    if (fullName || version) observations.push({ where: pageWhere(o.page), fullName, version });
   }
   return rekey(checkSameNameAndVersion(observations), 'work.');
 }
@@ -191,7 +207,7 @@ export function checkApplication(input: ApplicationInput): Finding[] {
   const values = input.values;
   const owners = values ? ownersInOrder(values) : [];
   const out: Finding[] = [];
-  if (isApplicationForm(input.current)) {
+  if (isApplicationStep(input.current)) {
     out.push(...checkTheWork(input, owners, today));
     const rows = new Set<number>(owners.map((_, i) => i));
     for (const o of input.observed) for (const key of Object.keys(o.fields)) if (rowKey(key)) rows.add(rowKey(key)!.index);

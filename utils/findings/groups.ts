@@ -1,8 +1,6 @@
-import { fieldLabel } from '@/utils/fields/labels';
-import { rowKey, specOf } from '@/utils/fields/catalogue';
-import type { Finding } from '@/utils/contract/messages';
-import { OWNER_FIELDS, WORK_FIELDS } from '@/utils/schema/fields';
-import { stepOf, stepOrder, UPLOAD_PREFIX } from './steps';
+import type { Finding } from '@/utils/schema/finding';
+import { findingLabel } from '@/utils/fields/labels';
+import { stepOf, stepOrder } from './steps';
 
 /*
  * Findings arranged for reading (pure): grouped by the step whose field they concern, the current
@@ -15,20 +13,6 @@ export function countFindings(findings: readonly Finding[]): Counts {
   const counts: Counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   return counts;
-}
-
-/**
- * A finding's key as the user reads it: the fill engine's field names (著作权人 2 · 证件号码), the
- * profile's for fields no page has (首次发表国家), an upload's caption.
- */
-export function findingLabel(key: string | undefined): string {
-  if (!key) return '';
-  if (key.startsWith(UPLOAD_PREFIX)) return key.slice(UPLOAD_PREFIX.length);
-  if (specOf(key)) return fieldLabel(key);
-  const row = rowKey(key);
-  const [fields, field] = row ? [OWNER_FIELDS, row.field] : key.startsWith('owner.') ? [OWNER_FIELDS, key.slice(6)] : [WORK_FIELDS, key.replace(/^work\./, '')];
-  const zh = fields.find((f) => f.key === field)?.zh ?? field;
-  return row ? `著作权人 ${row.index + 1} · ${zh}` : zh;
 }
 
 export interface FindingRow {

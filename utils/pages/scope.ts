@@ -1,26 +1,28 @@
 import type { Owner } from '@/utils/schema/owner';
 import type { Work } from '@/utils/schema/work';
-import { adapterFor } from '@/utils/pages/adapters';
 import type { PageAdapter } from '@/utils/pages/adapters/toolkit';
+import { adapterFor, pageSpec, siblingsOf, type PageKind } from './registry';
 
 /**
- * Which profile fields a content script may receive for a page (ARCHITECTURE.md: a content script
- * gets the values of the plan for its page, nothing more). The fields its adapter fills, plus what
- * the checks need to compare the page with the profile: the owner's identity and real-name data,
- * the software's name, version and owners. The R11 steps are one application and share one scope
- * (the name and version are compared across steps); so are the vendor console's pages.
+ * Which profile fields a content script may receive for a page (docs/ARCHITECTURE.md, "Plan
+ * scope"): the fields its adapter fills, plus what the checks compare: the owner's identity and
+ * real-name data, the software's name, version and owners. The steps of one application share one
+ * scope (the name and version are compared across steps). A kind the registry does not know
+ * receives nothing.
  */
 export interface PlanScope {
   owner: ReadonlySet<string>;
-  /** null: no software data at all (account pages). */
+  /** null: no software data at all (account and identity pages). */
   work: ReadonlySet<string> | null;
 }
 
 const BASE: readonly string[] = ['id', 'kind', 'name'];
 /** What realname.match and the ID rules compare; the sign-up and login pages show none of it. */
 const IDENTITY: readonly string[] = ['category', 'idType', 'idNumber', 'realName'];
-const ACCOUNT_PAGES = new Set(['ccopyright.login', 'ccopyright.register']);
 const WORK_IDENTITY: readonly string[] = ['id', 'ownerIds', 'fullName', 'shortName', 'version'];
+/** A published date only makes sense with the published flag, and the reverse. */
+const PUBLICATION: readonly string[] = ['published', 'firstPublishedDate', 'firstPublishedCountry', 'firstPublishedCity'];
+const NOTHING: PlanScope = { owner: new Set(), work: null };
 
 /** The profile field a fill key reads: `owners.1.idNumber` → idNumber, `owner.account.phone` → account. */
 function fieldOf(key: string): { of: 'owner' | 'work'; field: string } | null {
@@ -34,28 +36,21 @@ function adapterKeys(adapter: PageAdapter): string[] {
   return [...adapter.fields.map((f) => f.key), ...(adapter.owners?.fields.map((r) => `owners.0.${r.field}`) ?? [])];
 }
 
-function groupOf(page: string): PageAdapter[] {
-  const prefix = page.startsWith('ccopyright.r11.') ? 'ccopyright.r11.' : page.startsWith('aliyun.') ? 'aliyun.' : null;
-  const kinds = prefix === 'ccopyright.r11.' ? ['application', 'development', 'features'] : prefix === 'aliyun.' ? ['apply'] : [];
-  const adapters = prefix ? kinds.map((k) => adapterFor(prefix + k)) : [adapterFor(page)];
-  return adapters.filter((a): a is PageAdapter => a !== null);
-}
+/** The adapters whose fields a page may receive: its own, or every step's of its application. */
+const adaptersFor = (page: PageKind): PageAdapter[] => siblingsOf(page).flatMap((k) => adapterFor(k) ?? []);
 
 export function planScope(page: string): PlanScope {
-  const owner = new Set([...BASE, ...(ACCOUNT_PAGES.has(page) ? [] : IDENTITY)]);
+  const spec = pageSpec(page);
+  if (!spec) return NOTHING;
+  const owner = new Set([...BASE, ...(spec.audience === 'account' ? [] : IDENTITY)]);
   const work = new Set(WORK_IDENTITY);
-  let usesWork = page.startsWith('ccopyright.r11.') || page.startsWith('aliyun.');
-  for (const key of groupOf(page).flatMap(adapterKeys)) {
+  for (const key of adaptersFor(page as PageKind).flatMap(adapterKeys)) {
     const f = fieldOf(key);
     if (!f) continue;
-    if (f.of === 'work') {
-      usesWork = true;
-      work.add(f.field);
-      // A published date only makes sense with the published flag, and the reverse.
-      if (f.field === 'published' || f.field === 'firstPublishedDate') ['published', 'firstPublishedDate', 'firstPublishedCountry', 'firstPublishedCity'].forEach((x) => work.add(x));
-    } else owner.add(f.field);
+    if (f.of === 'owner') owner.add(f.field);
+    else (PUBLICATION.includes(f.field) ? PUBLICATION : [f.field]).forEach((x) => work.add(x));
   }
-  return { owner, work: usesWork ? work : null };
+  return { owner, work: spec.audience === 'application' ? work : null };
 }
 
 const pick = <T extends object>(record: T, fields: ReadonlySet<string>): T =>
@@ -65,7 +60,7 @@ const pick = <T extends object>(record: T, fields: ReadonlySet<string>): T =>
 export function scopeValues(page: string, values: { owner: Owner | null; work: Work | null; coOwners: Owner[] }) {
   const scope = planScope(page);
   return {
-    owner: values.owner && pick(values.owner, scope.owner),
+    owner: values.owner && scope.owner.size ? pick(values.owner, scope.owner) : null,
     work: scope.work && values.work ? pick(values.work, scope.work) : null,
     coOwners: scope.work ? values.coOwners.map((o) => pick(o, scope.owner)) : [],
   };

@@ -1,9 +1,60 @@
 import { browser } from 'wxt/browser';
-import type { ContentRequest, DetectResponse } from '@/utils/contract/messages';
+import type { Runtime } from 'webextension-polyfill';
+import { dispatch, type Handlers, type Sender } from '@/utils/contract/dispatch';
+import { isFailure, type Failure, type FailureReason, type MessageType, type Party, type RequestOf, type ResponseOf, type TypesTo } from '@/utils/contract/messages';
 
-/** Typed sender to a tab's content script (messages to the background: store-client.ts). */
-export function toTab(tabId: number, message: Extract<ContentRequest, { type: 'ruanzhu:detect' }>): Promise<DetectResponse>;
-export function toTab(tabId: number, message: ContentRequest): Promise<unknown>;
-export function toTab(tabId: number, message: ContentRequest): Promise<unknown> {
-  return browser.tabs.sendMessage(tabId, message);
+/**
+ * The one typed way to send and receive messages in every context (docs/ARCHITECTURE.md,
+ * "Messages"): the type names the request's fields and the answer's shape from the table; a
+ * Failure answer rejects with a MessageFailure carrying its reason and bilingual text.
+ */
+
+export class MessageFailure extends Error {
+  readonly reason: FailureReason;
+  constructor(readonly failure: Failure) {
+    super(failure.error);
+    this.reason = failure.reason;
+  }
+}
+
+/** Requests without required fields may leave their fields out. */
+type Args<T extends MessageType> = {} extends RequestOf<T> ? [request?: RequestOf<T>] : [request: RequestOf<T>];
+
+function settle<T extends MessageType>(answer: unknown): ResponseOf<T> {
+  if (isFailure(answer)) throw new MessageFailure(answer);
+  // The receiver answers with the table's response for this type (tested per handler).
+  return answer as ResponseOf<T>;
+}
+
+/** To the background, from an extension page or a content script. */
+export async function toBackground<T extends TypesTo<'background'>>(type: T, ...[request]: Args<T>): Promise<ResponseOf<T>> {
+  return settle<T>(await browser.runtime.sendMessage({ ...request, type }));
+}
+
+/** To the content script of a tab. No content script (another site) rejects, as the browser does. */
+export async function toTab<T extends TypesTo<'content-script'>>(tabId: number, type: T, ...[request]: Args<T>): Promise<ResponseOf<T>> {
+  return settle<T>(await browser.tabs.sendMessage(tabId, { ...request, type }));
+}
+
+/** From the background to every open extension page; nobody listening is fine. */
+export function toPages(type: TypesTo<'extension-page'>): void {
+  browser.runtime.sendMessage({ type }).catch(() => undefined);
+}
+
+type MessageSender = Runtime.MessageSender;
+
+/**
+ * Answers the messages of `party` with `handlers`; `classify` says who a sender is (null: nobody
+ * we answer). Returns the function that stops listening.
+ */
+export function serve<P extends Party>(party: P, handlers: Handlers<P>, classify: (sender: MessageSender) => Sender | null): () => void {
+  // Returning undefined lets other listeners answer; a Promise is the response.
+  const listener = (message: unknown, sender: MessageSender) => dispatch(party, handlers, message, classify(sender));
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/** Calls `onMessage` for every message of `type` that reaches this extension page. */
+export function listen(type: TypesTo<'extension-page'>, onMessage: () => void): () => void {
+  return serve('extension-page', { [type]: () => (onMessage(), null) } as Handlers<'extension-page'>, (sender) => (sender.id === browser.runtime.id ? { party: 'background' } : null));
 }

@@ -1,4 +1,4 @@
-import type { Finding } from '@/utils/contract/messages';
+import type { Finding } from '@/utils/schema/finding';
 import { analysePixels, checkPhoto, readImageSize, sniffImageFormat, WATERMARK_TEXT, WORK_SIZE, type ImageFormat, type PhotoInput, type PhotoMetrics } from '@/utils/rules/photo';
 
 /*

@@ -1,4 +1,4 @@
-import type { Finding } from '@/utils/contract/messages';
+import type { Finding } from '@/utils/schema/finding';
 import type { Owner } from '@/utils/schema/owner';
 import type { Work } from '@/utils/schema/work';
 import { quote, str } from './common';

@@ -1,4 +1,4 @@
-import type { Finding } from '@/utils/contract/messages';
+import type { Finding } from '@/utils/schema/finding';
 import { RULES, type RuleId, type Severity } from './catalogue';
 
 /**

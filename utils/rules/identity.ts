@@ -1,4 +1,4 @@
-import type { Finding } from '@/utils/contract/messages';
+import type { Finding } from '@/utils/schema/finding';
 import { ORGANIZATION_ID_TYPES, PERSON_ID_TYPES, type OwnerKind } from '@/utils/schema/owner';
 import type { RuleId } from './catalogue';
 import { isRealDay, quote, str, todayIso } from './common';

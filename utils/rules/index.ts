@@ -11,5 +11,4 @@ export * from './limits';
 export * from './work';
 export * from './consistency';
 export * from './photo';
-export * from '@/utils/platform/photo-decode';
 export * from './materials';

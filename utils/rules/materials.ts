@@ -1,4 +1,4 @@
-import type { Finding } from '@/utils/contract/messages';
+import type { Finding } from '@/utils/schema/finding';
 import type { Work } from '@/utils/schema/work';
 import { str } from './common';
 import { finding } from './finding';

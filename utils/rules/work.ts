@@ -1,4 +1,4 @@
-import type { Finding } from '@/utils/contract/messages';
+import type { Finding } from '@/utils/schema/finding';
 import { WORK_FIELDS } from '@/utils/schema/fields';
 import type { Owner } from '@/utils/schema/owner';
 import type { Work } from '@/utils/schema/work';

@@ -1,15 +1,16 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** One problem in imported data, located by record and field, worded Chinese first. */
-export interface DataError {
+export const DataError = z.object({
   /** Dotted path into the input, e.g. `owners[2].idNumber`. */
-  path: string;
+  path: z.string(),
   /** The record as a person finds it: `owners[2]（张三，id o-3）`; empty for the file itself. */
-  record: string;
+  record: z.string(),
   /** The field's key within the record, e.g. `idNumber`. */
-  field: string;
-  message: string;
-}
+  field: z.string(),
+  message: z.string(),
+});
+export type DataError = z.infer<typeof DataError>;
 
 const TYPE_NAMES: Record<string, string> = {
   string: '文本 text',

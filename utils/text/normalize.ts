@@ -30,74 +30,20 @@ export function optionKey(s: string): string {
   return labelText(s).toLowerCase();
 }
 
-// Longest suffix first, so 内蒙古自治区 loses 自治区 and not only 区.
-const REGION_SUFFIX = /(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|省|市)$/;
-
-/** A region without its administrative suffix: 北京市 → 北京, 内蒙古自治区 → 内蒙古. */
-export function regionKey(s: string): string {
-  const k = optionKey(s);
-  const short = k.replace(REGION_SUFFIX, '');
-  return short.length >= 2 ? short : k;
-}
-
-/**
- * Words the portal and the profile use for the same choice. The profile stores the portal's words
- * from one page (事业单位法人); another page of the same portal shortens them (事业法人).
- */
-const SYNONYMS: readonly (readonly string[])[] = [
-  ['事业单位法人', '事业法人'],
-  ['社会团体法人', '社团法人'],
-  ['居民身份证', '身份证'],
-  ['统一社会信用代码证书', '统一社会信用代码', '营业执照'],
-  ['个人', '个人用户', '自然人'],
-  ['机构', '机构用户', '单位', '非自然人'],
-];
-
-function synonymGroup(key: string): readonly string[] | undefined {
-  return SYNONYMS.find((g) => g.includes(key));
-}
-
-/** Whether two option texts mean the same choice: equal, the same region, or synonyms. */
-export function sameOption(a: string, b: string): boolean {
-  const ka = optionKey(a);
-  const kb = optionKey(b);
-  if (ka === kb) return true;
-  if (regionKey(a) === regionKey(b)) return true;
-  const g = synonymGroup(ka);
-  return g !== undefined && g.includes(kb);
-}
-
-type PickHow = 'exact' | 'equivalent' | 'partial';
-export type OptionPick =
-  | { ok: true; index: number; how: PickHow }
-  | { ok: false; reason: 'missing' | 'ambiguous'; candidates: number[] };
-
-/**
- * The one option that means `wanted`: the exact text first, then an equivalent (region suffix,
- * synonym), then a containment in either direction, each only when it is unique. Never the first
- * or a random option.
- */
-export function pickOption(wanted: string, options: readonly string[]): OptionPick {
-  const want = optionKey(wanted);
-  if (!want) return { ok: false, reason: 'missing', candidates: [] };
-  const keys = options.map(optionKey);
-  const stages: [PickHow, (k: string, i: number) => boolean][] = [
-    ['exact', (k) => k === want],
-    ['equivalent', (_k, i) => sameOption(options[i], wanted)],
-    ['partial', (k) => k.length >= 2 && want.length >= 2 && (k.includes(want) || want.includes(k))],
-  ];
-  for (const [how, test] of stages) {
-    const hits = keys.flatMap((k, i) => (test(k, i) ? [i] : []));
-    if (hits.length === 1) return { ok: true, index: hits[0], how };
-    if (hits.length > 1) return { ok: false, reason: 'ambiguous', candidates: hits };
-  }
-  return { ok: false, reason: 'missing', candidates: [] };
-}
-
 /** Splits a list the user typed with any of the usual separators: Java、JavaScript / C, C++. */
 export function splitList(s: string): string[] {
   return normalizeText(s)
     .split(/\s*[、,，;；/]\s*/)
     .map((x) => x.trim())
     .filter(Boolean);
+}
+
+/** Case- and width-insensitive form for matching typed queries against stored text. */
+export function foldText(s: string): string {
+  return s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+}
+
+/** Digits only, without a leading +86/0086, so `138 0013 8000` finds `+86 13800138000`. */
+export function foldPhone(s: string): string {
+  return s.normalize('NFKC').replace(/\D/g, '').replace(/^(?:0086|86)(?=1\d{10}$)/, '');
 }

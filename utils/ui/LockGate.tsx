@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { UnlockForm } from '@/components/UnlockForm';
-import { lock, useLockStatus } from './store';
+import { toBackground } from '@/utils/platform/messaging';
+import { attempt } from './attempt';
+import { useLockStatus } from './store';
 import { t } from '@/utils/platform/i18n';
 
 /**
@@ -15,7 +17,7 @@ export function LockGate({ children }: { children: ReactNode }) {
     <UnlockForm
       texts={{ title: t('locked'), hint: t('lockedHint'), passphrase: t('passphrase'), unlock: t('unlock') }}
       onUnlock={async (passphrase) => {
-        const answer = await lock.unlock(passphrase);
+        const answer = await attempt(() => toBackground('ruanzhu:unlock', { passphrase }));
         return answer.ok ? null : answer.error;
       }}
     />

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { FillValues } from '@/utils/fields/catalogue';
+import type { PlanValues } from '@/utils/contract/messages';
 import { listGuide, orderGuide, type Block, type Section } from '@/utils/content/status-guide/guidance';
 import { readOrder, readOrders, splitReasons } from '@/utils/content/reading/order-page';
 import { fieldName, fieldsForReason } from '@/utils/content/status-guide/reasons';
@@ -12,7 +12,7 @@ const sample = JSON.parse(readFileSync(resolve(__dirname, '../../fixtures/sample
 const yunfan = Owner.parse(sample.owners[1]);
 const zhang = Owner.parse(sample.owners[0]);
 const crm = Work.parse(sample.works[0]);
-const values = (owner = yunfan, work: Work | null = crm, coOwners: Owner[] = []): FillValues => ({ owner, work, coOwners });
+const values = (owner = yunfan, work: Work | null = crm, coOwners: Owner[] = []): PlanValues => ({ owner, work, coOwners });
 
 beforeEach(() => {
   document.body.innerHTML = '';

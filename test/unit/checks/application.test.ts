@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkApplication, isoDay, type PageObservation } from '@/utils/findings/application';
-import type { FieldReading } from '@/utils/content/checks/page-read';
-import type { FillValues } from '@/utils/fields/catalogue';
-import type { Finding } from '@/utils/contract/messages';
+import type { FieldReading } from '@/utils/findings/application';
+import type { PlanValues } from '@/utils/contract/messages';
+import type { Finding } from '@/utils/schema/finding';
 import { Owner } from '@/utils/schema/owner';
 import { Work } from '@/utils/schema/work';
 import { sampleBundle } from '../helpers';
@@ -18,9 +18,9 @@ const crm = (patch: Record<string, unknown> = {}) => Work.parse({ ...bundle.work
 const text = (value: string, extra: Partial<FieldReading> = {}): FieldReading => ({ kind: 'text', value, maxLength: null, minLength: null, ...extra });
 const choice = (value: string): FieldReading => ({ kind: 'radio', value, maxLength: null, minLength: null });
 const page = (kind: string, fields: Record<string, FieldReading>): PageObservation => ({ page: `ccopyright.${kind}`, fields });
-const values = (owner: Owner, work: Work | null, coOwners: Owner[] = []): FillValues => ({ owner, work, coOwners });
+const values = (owner: Owner, work: Work | null, coOwners: Owner[] = []): PlanValues => ({ owner, work, coOwners });
 
-const run = (v: FillValues | null, observed: PageObservation[], current = observed[0]?.page ?? 'ccopyright.r11.application') =>
+const run = (v: PlanValues | null, observed: PageObservation[], current = observed[0]?.page ?? 'ccopyright.r11.application') =>
   checkApplication({ values: v, observed, current, today: TODAY });
 const keyed = (fs: Finding[]) => fs.map((f) => `${f.rule}@${f.key}`);
 
@@ -41,7 +41,7 @@ describe('checkApplication', () => {
     expect(run(values(yunfan(), crm()), [development, application])).toEqual([]);
   });
 
-  it.each<[string, FillValues | null, PageObservation[], string[]]>([
+  it.each<[string, PlanValues | null, PageObservation[], string[]]>([
     // id.resident on the row the page shows, with no profile chosen: the page alone is judged.
     ['a wrong check digit typed on a row', null, [page('r11.development', { 'owners.0.category': text('自然人'), 'owners.0.idType': text('居民身份证'), 'owners.0.idNumber': text('110105199003072013') })], ['id.resident@owners.0.idNumber']],
     // id.uscc from the profile of the second owner, on its row though the page shows one row only.
@@ -127,7 +127,7 @@ describe('checkApplication', () => {
       const version = fs.filter((f) => f.rule === 'materials.consistency');
       expect(version.map((f) => f.key)).toEqual(['work.version', 'work.version']);
       expect(version[0].message).toContain('“软件申请信息”页的版本号 “V1.0.1” 与资料的 “V1.0” 不一致');
-      expect(version[1].message).toContain('“信息确认”页的版本号');
+      expect(version[1].message).toContain('“确认信息”页的版本号');
     });
 
     it('without a work the first step seen is the reference', () => {
@@ -135,7 +135,7 @@ describe('checkApplication', () => {
         page('r11.confirm', { 'work.version': text('V2.0') }),
         page('r11.application', { 'work.version': text('V1.0') }),
       ]);
-      expect(fs.filter((f) => f.rule === 'materials.consistency').map((f) => f.message)[0]).toContain('“信息确认”页的版本号 “V2.0” 与“软件申请信息”页的 “V1.0” 不一致');
+      expect(fs.filter((f) => f.rule === 'materials.consistency').map((f) => f.message)[0]).toContain('“确认信息”页的版本号 “V2.0” 与“软件申请信息”页的 “V1.0” 不一致');
     });
   });
 

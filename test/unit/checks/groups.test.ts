@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { countFindings, findingLabel, groupFindings } from '@/utils/findings/groups';
+import { countFindings, groupFindings } from '@/utils/findings/groups';
+import { findingLabel } from '@/utils/fields/labels';
 import { stepOf } from '@/utils/findings/steps';
-import type { Finding } from '@/utils/contract/messages';
+import type { Finding } from '@/utils/schema/finding';
 
 // Where a finding belongs (the step that shows its field) and how the panel and popup name it.
 

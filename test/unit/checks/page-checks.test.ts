@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PageChecks, type CheckResult } from '@/utils/content/checks/page-checks';
 import { readPage, statedMinimum } from '@/utils/content/checks/page-read';
-import { createPortalHandler } from '@/utils/content/service';
-import type { Finding } from '@/utils/contract/messages';
+import type { Finding } from '@/utils/schema/finding';
+import { MessageFailure } from '@/utils/platform/messaging';
 import { r11Application } from '@/utils/pages/adapters/r11-application';
 import { r11Development } from '@/utils/pages/adapters/r11-development';
 import { r11Features } from '@/utils/pages/adapters/r11-features';
@@ -11,7 +11,7 @@ import type { PageWatcher } from '@/utils/content/detect/watch';
 import { Owner } from '@/utils/schema/owner';
 import { Work } from '@/utils/schema/work';
 import { loadKit } from '../fill/kit';
-import { sampleBundle } from '../helpers';
+import { contentService, sampleBundle } from '../helpers';
 
 // Reading a page as the fill engine sees it, and the content script's check: memory across steps,
 // the chosen profiles from the background, a locked store, and the answer to ruanzhu:check.
@@ -105,67 +105,73 @@ describe('PageChecks', () => {
   });
 
   it('remembers a step the user left: the version typed there is compared on the next step', async () => {
-    const asked: unknown[] = [];
-    const checks = new PageChecks({
-      doc: document,
-      watcher: watcherAt(() => current),
-      planValues: async (ownerId, workId) => {
-        asked.push([ownerId, workId]);
-        return { owner: yunfan, work: crm, coOwners: [] };
-      },
-      view,
-    });
+    const checks = new PageChecks({ doc: document, watcher: watcherAt(() => current), view });
     applicationPage({ name: crm.fullName, version: 'V1.0.1' });
     current = 'ccopyright.r11.application';
     checks.observe();
     featuresPage('');
     current = 'ccopyright.r11.features';
-    const res = await checks.run({ ownerId: 'o-yunfan', workId: 'w-yunfan-crm' });
-    expect(asked).toEqual([['o-yunfan', 'w-yunfan-crm']]);
-    const version = res.findings.filter((f) => f.rule === 'materials.consistency');
+    const findings = checks.evaluate({ owner: yunfan, work: crm, coOwners: [] });
+    const version = findings.filter((f) => f.rule === 'materials.consistency');
     expect(version.map((f) => f.key)).toEqual(['work.version']);
     // The panel gets the same findings, and the elements of the current page only.
     expect(shown.at(-1)!.requested).toBe(true);
-    expect(shown.at(-1)!.result.findings).toEqual(res.findings);
+    expect(shown.at(-1)!.result.findings).toEqual(findings);
     expect([...shown.at(-1)!.result.elements.keys()].sort()).toEqual(['work.mainFunctions', 'work.sourceLines']);
     // The material headers must carry what the form said.
     expect(checks.materialWork()).toMatchObject({ fullName: crm.fullName, version: 'V1.0.1', sourceLines: crm.sourceLines });
   });
 
   it('checks the page alone when the store is locked, and says why', async () => {
-    const checks = new PageChecks({ doc: document, watcher: watcherAt(() => current), planValues: async () => ({ failed: true, locked: true, error: '资料已锁定 / locked' }) });
+    const locked = new MessageFailure({ failed: true, reason: 'locked', error: '资料已锁定 / locked' });
+    const { ask } = contentService(watcherAt(() => current), async () => Promise.reject(locked));
     applicationPage({ name: '云帆客户关系管理系统', version: 'v1' });
     current = 'ccopyright.r11.application';
-    const res = await checks.run({ ownerId: 'o-yunfan' });
-    expect(res.error).toBe('资料已锁定 / locked');
-    expect(res.findings.map((f) => `${f.rule}@${f.key}`)).toEqual(['work.version@work.version']);
+    const res = await ask({ type: 'ruanzhu:check', ownerId: 'o-yunfan' });
+    expect(res.profileFailure).toEqual({ failed: true, reason: 'locked', error: '资料已锁定 / locked' });
+    expect(res.findings.map((f: Finding) => `${f.rule}@${f.key}`)).toEqual(['work.version@work.version']);
   });
 
-  it('re-checks only after a check ran and while its view is shown, and adds the uploads\' findings', async () => {
+  it('re-checks only after a check ran and while its view is shown, with the same profiles, and adds the uploads\' findings', async () => {
     const upload: Finding = { rule: 'realname.photo.format', severity: 'error', key: 'upload.上传证件照正面', message: '文件实际是 PDF 格式 / really a PDF' };
     const box = h('div', { class: 'upload-box' });
     const files = { findings: () => [upload], elements: () => new Map([[upload.key!, box as Element]]) };
-    const checks = new PageChecks({ doc: document, watcher: watcherAt(() => current), planValues: async () => null, view, files });
+    const checks = new PageChecks({ doc: document, watcher: watcherAt(() => current), view, files });
     applicationPage();
     current = 'ccopyright.r11.application';
     await checks.recheck();
     expect(shown).toEqual([]);
-    await checks.run({});
+    checks.evaluate(null);
     await checks.recheck();
     expect(shown.map((s) => s.requested)).toEqual([true, false]);
     expect(shown[1].result.findings).toContainEqual(upload);
     expect(shown[1].result.elements.get(upload.key!)).toBe(box);
   });
 
-  it('answers ruanzhu:check through the content script\'s handler, after a fill too', async () => {
+  it('a fill asks for the profiles once and returns the check it ran; ruanzhu:check asks once more', async () => {
     current = 'ccopyright.r11.application';
     applicationPage();
-    const handle = createPortalHandler({ doc: document, watcher: watcherAt(() => current), planValues: async () => ({ owner: yunfan, work: { ...crm, version: 'v1' }, coOwners: [] }) });
-    const filled = (await handle({ type: 'ruanzhu:fill', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' })) as { results: { key: string; status: string }[] };
-    expect(filled.results.find((r) => r.key === 'work.version')).toMatchObject({ status: 'filled' });
-    const res = (await handle({ type: 'ruanzhu:check', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' })) as { findings: Finding[] };
-    expect(res.findings.filter((f) => f.rule === 'work.version').map((f) => f.key)).toEqual(['work.version']);
-    expect(await handle({ type: 'ruanzhu:focus', key: 'work.version' })).toEqual({ found: true });
+    const { ask, fetched } = contentService(watcherAt(() => current), async () => ({ owner: yunfan, work: { ...crm, version: 'v1' }, coOwners: [] }), { view });
+    const filled = await ask({ type: 'ruanzhu:fill', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' });
+    expect(filled.results.find((r: { key: string }) => r.key === 'work.version')).toMatchObject({ status: 'filled' });
+    expect(filled.findings.filter((f: Finding) => f.rule === 'work.version').map((f: Finding) => f.key)).toEqual(['work.version']);
+    expect(fetched).toEqual([[{ ownerId: 'o-yunfan', workId: 'w-yunfan-crm' }, 'ccopyright.r11.application']]);
+    expect(shown).toHaveLength(1);
+    const res = await ask({ type: 'ruanzhu:check', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' });
+    expect(res.findings.filter((f: Finding) => f.rule === 'work.version').map((f: Finding) => f.key)).toEqual(['work.version']);
+    expect(fetched).toHaveLength(2);
+    expect(await ask({ type: 'ruanzhu:focus', key: 'work.version' })).toEqual({ found: true });
     expect((document.activeElement as HTMLInputElement).placeholder).toBe('请输入版本号');
+  });
+
+  it('a fill on a page it does not know, or with an owner the store lacks, fails with the one failure shape', async () => {
+    applicationPage();
+    current = null;
+    const none = contentService(watcherAt(() => current), async () => ({ owner: null, work: null, coOwners: [] }));
+    expect(await none.ask({ type: 'ruanzhu:fill', ownerId: 'o-x' })).toMatchObject({ failed: true, reason: 'page-unknown' });
+    current = 'ccopyright.r11.application';
+    expect(await none.ask({ type: 'ruanzhu:fill', ownerId: 'o-x' })).toMatchObject({ failed: true, reason: 'not-found' });
+    current = 'ccopyright.r11.identity';
+    expect(await none.ask({ type: 'ruanzhu:fill', ownerId: 'o-x' })).toMatchObject({ failed: true, reason: 'nothing-to-fill' });
   });
 });

@@ -3,7 +3,7 @@ import { sharedAccountFindings } from '@/utils/findings/accounts';
 import { groupFindings } from '@/utils/findings/groups';
 import { renderGroups } from '@/utils/content/checks/panel';
 import { renderVerdict } from '@/utils/content/checks/verdict-ui';
-import type { Finding } from '@/utils/contract/messages';
+import type { Finding } from '@/utils/schema/finding';
 import { Owner } from '@/utils/schema/owner';
 import { sampleBundle } from '../helpers';
 import { useZhMessages } from './zh-messages';

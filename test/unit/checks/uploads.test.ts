@@ -1,3 +1,4 @@
+import type { InspectMaterialResponse } from '@/utils/contract/messages';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { UploadChecks, uploadAnchor, uploadCaption, uploadContext, uploadTarget, type Verdict } from '@/utils/content/checks/uploads';
 import { base64ToBytes, bytesToBase64 } from '@/utils/encoding/base64';
@@ -46,7 +47,7 @@ describe('the upload control', () => {
 describe('UploadChecks', () => {
   const shown: Verdict[] = [];
   const asked: Record<string, unknown>[] = [];
-  let answer: unknown;
+  let answer: InspectMaterialResponse;
   const checks = () =>
     new UploadChecks({
       materialWork: () => ({ fullName: '云帆客户关系管理系统', version: 'V1.0' }),
@@ -82,7 +83,7 @@ describe('UploadChecks', () => {
     const u = checks();
     await u.chosen(source);
     expect(asked).toHaveLength(1);
-    expect(asked[0]).toMatchObject({ type: 'ruanzhu:inspect-material', material: 'source', work: { fullName: '云帆客户关系管理系统', version: 'V1.0' }, sizeLimitBytes: 10 * 1024 * 1024, key: 'upload.上传程序鉴别材料' });
+    expect(asked[0]).toMatchObject({ material: 'source', work: { fullName: '云帆客户关系管理系统', version: 'V1.0' }, sizeLimitBytes: 10 * 1024 * 1024, key: 'upload.上传程序鉴别材料' });
     expect(base64ToBytes(asked[0].data as string)).toEqual(pdf);
     expect(shown.at(-1)).toMatchObject({ state: 'done', details: ['3 pages'] });
 
@@ -96,7 +97,7 @@ describe('UploadChecks', () => {
   it('drops a late answer for a file the user has replaced, and forgets controls the page removed', async () => {
     const input = uploadBox('上传程序鉴别材料');
     const pdf = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
-    let release: (v: unknown) => void = () => undefined;
+    let release: (v: InspectMaterialResponse) => void = () => undefined;
     const u = new UploadChecks({
       materialWork: () => ({}),
       inspectMaterial: () => new Promise((r) => (release = r)),

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ControlKind, ControlSnapshot, SignalSource } from '@/utils/content/fill/collect';
+import type { ControlSnapshot, SignalSource } from '@/utils/content/fill/collect';
+import type { ControlKind } from '@/utils/fields/catalogue';
 import { KEY_SPECS } from '@/utils/fields/catalogue';
-import { MIN_SCORE, matchFields, scoreControl, type FieldRule } from '@/utils/content/fill/match';
+import { MIN_SCORE, matchFields, scoreControl } from '@/utils/content/fill/match';
+import type { FieldRule } from '@/utils/pages/adapters/toolkit';
 
 /** A snapshot as collect() makes it, from [source, text] signals. */
 function ctl(ref: number, signals: [SignalSource, string][], more: Partial<ControlSnapshot> = {}): ControlSnapshot {

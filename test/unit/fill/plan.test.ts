@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ControlKind, ControlSnapshot } from '@/utils/content/fill/collect';
-import type { FillValues } from '@/utils/fields/catalogue';
+import type { ControlSnapshot } from '@/utils/content/fill/collect';
+import type { ControlKind } from '@/utils/fields/catalogue';
+import type { PlanValues } from '@/utils/contract/messages';
 import type { MatchResult } from '@/utils/content/fill/match';
 import { formatDate, planFill } from '@/utils/content/fill/plan';
 import { Owner } from '@/utils/schema/owner';
@@ -8,7 +9,7 @@ import { Work } from '@/utils/schema/work';
 import { sampleBundle } from '../helpers';
 
 const bundle = sampleBundle();
-const values = (work: Record<string, unknown> = {}, owner: Record<string, unknown> = {}): FillValues => ({
+const values = (work: Record<string, unknown> = {}, owner: Record<string, unknown> = {}): PlanValues => ({
   owner: Owner.parse({ ...bundle.owners[1], ...owner }),
   work: Work.parse({ ...bundle.works[0], ...work }),
   coOwners: [],

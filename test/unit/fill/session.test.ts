@@ -1,14 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createPortalHandler } from '@/utils/content/service';
 import { FillSession } from '@/utils/content/fill/session';
-import type { FillValues } from '@/utils/fields/catalogue';
+import type { PlanValues } from '@/utils/contract/messages';
 import { r11Development } from '@/utils/pages/adapters/r11-development';
 import { r11Features } from '@/utils/pages/adapters/r11-features';
 import type { Detection } from '@/utils/content/detect/detect';
 import type { PageWatcher } from '@/utils/content/detect/watch';
 import { Owner } from '@/utils/schema/owner';
 import { Work } from '@/utils/schema/work';
-import { sampleBundle } from '../helpers';
+import { contentService, sampleBundle } from '../helpers';
 import { loadKit } from './kit';
 
 // The whole pipeline on pages built from the replicas' kit, with the real page adapters.
@@ -17,7 +16,7 @@ const Kit = loadKit();
 const { h, bind, formItem, fillinItem } = Kit;
 const bundle = sampleBundle();
 const [zhang, yunfan] = bundle.owners.map((o: unknown) => Owner.parse(o));
-const values = (work: Record<string, unknown> = {}): FillValues => ({ owner: yunfan, work: Work.parse({ ...bundle.works[0], ...work }), coOwners: [zhang] });
+const values = (work: Record<string, unknown> = {}): PlanValues => ({ owner: yunfan, work: Work.parse({ ...bundle.works[0], ...work }), coOwners: [zhang] });
 
 beforeEach(() => {
   document.body.innerHTML = '';
@@ -140,8 +139,8 @@ describe('the content script\'s answers', () => {
   it('detect: the page kind and which of its fields are there', async () => {
     developmentPage();
     const marker = document.body;
-    const handle = createPortalHandler({ doc: document, watcher: watcherOf(() => ({ site: 'ccopyright', page: 'ccopyright.r11.development', marker })), planValues: async () => null });
-    const res = (await handle({ type: 'ruanzhu:detect' })) as { page: string; fields: { key: string; found: boolean }[] };
+    const { ask } = contentService(watcherOf(() => ({ site: 'ccopyright', page: 'ccopyright.r11.development', marker })), async () => ({ owner: null, work: null, coOwners: [] }));
+    const res: { page: string; fields: { key: string; found: boolean }[] } = await ask({ type: 'ruanzhu:detect' });
     expect(res.page).toBe('ccopyright.r11.development');
     const found = Object.fromEntries(res.fields.map((f) => [f.key, f.found]));
     expect(found).toMatchObject({ 'work.softwareCategory': true, 'work.published': true, 'work.firstPublishedDate': false, 'owners.0.name': true, 'work.developmentMode': false });
@@ -149,31 +148,23 @@ describe('the content script\'s answers', () => {
 
   it('fill: waits for a step still rendering, asks the background for the values, and answers per field', async () => {
     let detection: Detection | null = null;
-    const asked: unknown[] = [];
-    const handle = createPortalHandler({
-      doc: document,
-      watcher: watcherOf(() => detection),
-      planValues: async (ownerId, workId) => {
-        asked.push({ ownerId, workId });
-        return { owner: yunfan, work: Work.parse(bundle.works[0]), coOwners: [] };
-      },
-    });
-    const pending = handle({ type: 'ruanzhu:fill', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' }) as Promise<{ results: { key: string; status: string }[] }>;
+    const { ask, fetched } = contentService(watcherOf(() => detection), async () => ({ owner: yunfan, work: Work.parse(bundle.works[0]), coOwners: [] }));
+    const pending: Promise<{ results: { key: string; status: string }[] }> = ask({ type: 'ruanzhu:fill', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' });
     // The step renders later; the watcher reports it with the DOM change.
     await new Promise((r) => setTimeout(r, 30));
     const m = developmentPage();
     detection = { site: 'ccopyright', page: 'ccopyright.r11.development', marker: document.body };
     document.body.append(h('span'));
     const res = await pending;
-    expect(asked).toEqual([{ ownerId: 'o-yunfan', workId: 'w-yunfan-crm' }]);
+    expect(fetched).toEqual([[{ ownerId: 'o-yunfan', workId: 'w-yunfan-crm' }, 'ccopyright.r11.development']]);
     expect(byKey(res.results)['work.softwareCategory']).toMatchObject({ status: 'filled' });
     expect(m.softwareCategory).toBe('应用软件');
   });
 
-  it('ignores what is not ours and refuses a malformed fill', () => {
-    const handle = createPortalHandler({ doc: document, watcher: watcherOf(() => null), planValues: async () => null });
-    expect(handle({ type: 'ruanzhu:fill' })).toBeUndefined();
-    expect(handle({ type: 'something-else' })).toBeUndefined();
-    expect(handle('ruanzhu:fill')).toBeUndefined();
+  it('ignores what is not ours and refuses a malformed fill', async () => {
+    const { ask } = contentService(watcherOf(() => null), async () => ({ owner: null, work: null, coOwners: [] }));
+    expect(await ask({ type: 'ruanzhu:fill' })).toMatchObject({ failed: true, reason: 'invalid' });
+    expect(await ask({ type: 'something-else' })).toBeUndefined();
+    expect(await ask({ type: 'ruanzhu:plan-values', ownerId: 'o', page: 'x' })).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { labelText, pickOption, placeholderText, regionKey, sameOption, splitList } from '@/utils/text/normalize';
+import { labelText, placeholderText, splitList } from '@/utils/text/normalize';
+import { pickOption, regionKey, sameOption } from '@/utils/text/options';
 
 describe('labelText: Chinese kept whole, markers and spacing gone', () => {
   it.each([

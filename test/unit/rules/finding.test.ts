@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Finding } from '@/utils/contract/messages';
+import { Finding } from '@/utils/schema/finding';
 import { RULES } from '@/utils/rules/catalogue';
 import { finding } from '@/utils/rules/finding';
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Finding } from '@/utils/contract/messages';
+import { Finding } from '@/utils/schema/finding';
 import { Work } from '@/utils/schema/work';
 import {
   analysePdf,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Finding } from '@/utils/contract/messages';
+import { Finding } from '@/utils/schema/finding';
 import { Owner } from '@/utils/schema/owner';
 import { checkOwner } from '@/utils/rules/owner';
 import { sampleBundle } from '../helpers';

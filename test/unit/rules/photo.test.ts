@@ -1,7 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Finding } from '@/utils/contract/messages';
+import { Finding } from '@/utils/schema/finding';
 import {
   analysePixels,
   checkPhoto,

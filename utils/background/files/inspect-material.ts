@@ -1,6 +1,6 @@
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { WorkerMessageHandler } from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-import { InspectMaterialRequest, type InspectMaterialResponse } from '@/utils/contract/messages';
+import type { InspectMaterialResponse, Message } from '@/utils/contract/messages';
 import { analysePdf, checkMaterials } from '@/utils/rules/materials';
 import type { Work } from '@/utils/schema/work';
 import { base64ToBytes } from '@/utils/encoding/base64';
@@ -19,15 +19,10 @@ import { forTextAnalysis, type PdfjsLike } from '@/utils/pdf/pdfjs-options';
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = { WorkerMessageHandler };
 const PDFJS = forTextAnalysis(pdfjs as unknown as PdfjsLike);
 
-async function inspect(req: InspectMaterialRequest): Promise<InspectMaterialResponse> {
+/** Reads the PDF of `ruanzhu:inspect-material` and judges it against what the form says. */
+export async function inspectMaterial(req: Message<'ruanzhu:inspect-material'>): Promise<InspectMaterialResponse> {
   const report = await analysePdf(base64ToBytes(req.data), PDFJS);
   // checkMaterials reads only the names, the version and the source lines of the work.
   const findings = checkMaterials(report, req.material, req.work as Work, { sizeLimitBytes: req.sizeLimitBytes });
   return { findings: req.key ? findings.map((f) => ({ ...f, key: req.key })) : findings, ...(report.ok ? { pages: report.pages } : {}) };
-}
-
-/** Answers `ruanzhu:inspect-material`; undefined for any other message, so the other handlers answer those. */
-export function handleInspectMaterial(message: unknown): Promise<InspectMaterialResponse> | undefined {
-  const parsed = InspectMaterialRequest.safeParse(message);
-  return parsed.success ? inspect(parsed.data) : undefined;
 }

@@ -1,7 +1,7 @@
 import { makeBundle, parseBundle, type Bundle } from '@/utils/schema/bundle';
 import type { DataError } from '@/utils/schema/errors';
 import type { RuanzhuDb } from './db';
-import { plainCodec, type OwnerCodec } from '@/utils/background/vault/owner-codec';
+import { plainCodec, type OwnerCodec } from './owner-codec';
 import { noteExport } from './backup-reminder';
 
 export type ImportResult =

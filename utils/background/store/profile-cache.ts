@@ -1,7 +1,7 @@
 import type { Owner } from '@/utils/schema/owner';
 import type { Work } from '@/utils/schema/work';
 import type { RuanzhuDb } from './db';
-import type { OwnerCodec } from '@/utils/background/vault/owner-codec';
+import type { OwnerCodec } from './owner-codec';
 
 /**
  * Every owner (decoded) and work, kept in the background's memory between writes, so a search is

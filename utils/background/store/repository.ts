@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import { Owner, type OwnerInput } from '@/utils/schema/owner';
 import { Work, type WorkInput } from '@/utils/schema/work';
+import { newId } from '@/utils/schema/ids';
 import type { RuanzhuDb } from './db';
-import { plainCodec, type OwnerCodec } from '@/utils/background/vault/owner-codec';
+import { plainCodec, type OwnerCodec } from './owner-codec';
 
 /** A record failed its schema; `issues` lists the fields. */
 export class RecordShapeError extends Error {
+  readonly reason = 'invalid';
   constructor(
     readonly issues: { field: string; message: string }[],
   ) {
@@ -13,7 +15,6 @@ export class RecordShapeError extends Error {
   }
 }
 
-export const newId = (prefix: 'o' | 'w') => `${prefix}-${crypto.randomUUID()}`;
 
 function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const r = schema.safeParse(value);

@@ -1,15 +1,6 @@
 import type { Owner } from '@/utils/schema/owner';
 import type { Work } from '@/utils/schema/work';
-
-/** Case- and width-insensitive form for matching typed queries against stored text. */
-export function foldText(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-}
-
-/** Digits only, without a leading +86/0086, so `138 0013 8000` finds `+86 13800138000`. */
-export function foldPhone(s: string): string {
-  return s.normalize('NFKC').replace(/\D/g, '').replace(/^(?:0086|86)(?=1\d{10}$)/, '');
-}
+import { foldPhone, foldText } from '@/utils/text/normalize';
 
 export interface OwnerQuery {
   /** Matches name, ID number, phone (digits) or a tag, as a substring. */

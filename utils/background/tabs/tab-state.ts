@@ -1,18 +1,10 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
-import { FillResponse } from '@/utils/contract/messages';
+import { TabState, type TabStatePatch } from '@/utils/contract/messages';
 
 /**
  * What the extension remembers per tab, in session storage: gone when the browser closes, never
- * written to disk. The popup and the keyboard shortcut share it.
+ * written to disk. Only the background reads and writes it; the popup asks by message.
  */
-const TabState = z.object({
-  ownerId: z.string().optional(),
-  workId: z.string().optional(),
-  /** The last fill's report, so reopening the popup still shows it. */
-  lastFill: FillResponse.optional(),
-});
-export type TabState = z.infer<typeof TabState>;
 
 const keyOf = (tabId: number) => `tab:${tabId}`;
 
@@ -22,10 +14,15 @@ export async function loadTabState(tabId: number): Promise<TabState> {
   return parsed.success ? parsed.data : {};
 }
 
-export async function updateTabState(tabId: number, patch: Partial<TabState>): Promise<TabState> {
-  const next = { ...(await loadTabState(tabId)), ...patch };
+/** Sets the fields given; a null forgets that field (messages carry no `undefined`). */
+export async function updateTabState(tabId: number, patch: TabStatePatch): Promise<TabState> {
+  const next: Record<string, unknown> = { ...(await loadTabState(tabId)) };
+  for (const [field, value] of Object.entries(patch)) {
+    if (value === null) delete next[field];
+    else if (value !== undefined) next[field] = value;
+  }
   await browser.storage.session.set({ [keyOf(tabId)]: next });
-  return next;
+  return next as TabState;
 }
 
 export async function forgetTab(tabId: number): Promise<void> {

@@ -1,20 +1,6 @@
-import { z } from 'zod';
 import type { Bundle } from '@/utils/schema/bundle';
-import { deriveKey, KdfParams, newKdfParams, Sealed, seal, unseal } from './crypto';
-
-export const ENCRYPTED_BUNDLE_FORMAT = 'ruanzhu-bundle-encrypted';
-
-/** An exported bundle sealed with its own passphrase (not the lock's): safe to mail or archive. */
-export const EncryptedBundle = z.object({
-  format: z.literal(ENCRYPTED_BUNDLE_FORMAT),
-  version: z.literal(1),
-  kdf: KdfParams,
-  payload: Sealed,
-});
-export type EncryptedBundle = z.infer<typeof EncryptedBundle>;
-
-export const isEncryptedBundle = (value: unknown): boolean =>
-  !!value && typeof value === 'object' && (value as { format?: unknown }).format === ENCRYPTED_BUNDLE_FORMAT;
+import { ENCRYPTED_BUNDLE_FORMAT, EncryptedBundle } from '@/utils/schema/encrypted';
+import { deriveKey, newKdfParams, seal, unseal } from '@/utils/background/crypto/crypto';
 
 export async function encryptBundle(bundle: Bundle, passphrase: string): Promise<EncryptedBundle> {
   const kdf = newKdfParams();

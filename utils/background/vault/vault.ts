@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Owner } from '@/utils/schema/owner';
-import { deriveKey, KdfParams, newKdfParams, PBKDF2_ITERATIONS, Sealed, seal, unseal, WrongPassphraseError } from './crypto';
+import { deriveKey, newKdfParams, PBKDF2_ITERATIONS, seal, unseal, WrongPassphraseError } from '@/utils/background/crypto/crypto';
+import { KdfParams, Sealed } from '@/utils/schema/encrypted';
 import type { RuanzhuDb } from '@/utils/background/store/db';
-import { plainCodec, sealingCodec, type OwnerCodec, type StoredOwner } from './owner-codec';
+import { plainCodec, sealingCodec, type OwnerCodec, type StoredOwner } from '@/utils/background/store/owner-codec';
 
 const LOCK_KEY = 'lock';
 const AUTO_LOCK_KEY = 'autoLockMinutes';
@@ -15,6 +16,7 @@ const LockRecord = z.object({ kdf: KdfParams, check: Sealed });
 type LockRecord = z.infer<typeof LockRecord>;
 
 export class LockedError extends Error {
+  readonly reason = 'locked';
   constructor() {
     super('资料已锁定，请先输入口令解锁 / profiles are locked: unlock them with your passphrase first');
   }

@@ -1,6 +1,6 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { t } from '@/utils/platform/i18n';
+import { toBackground } from '@/utils/platform/messaging';
 import type { PageWatcher } from '@/utils/content/detect/watch';
 import { PageFindingsView } from './findings-view';
 import { PageChecks } from './page-checks';
@@ -18,12 +18,12 @@ const OWN_UI = /^ruanzhu-/;
  * (after the next step renders, and after the user's own edits). Pages are remembered either way,
  * so a later check compares the steps visited.
  */
-export function mountPageChecks(ctx: ContentScriptContext, deps: { watcher: PageWatcher; planValues(ownerId: string, workId: string | undefined): Promise<unknown> }): PageChecks {
+export function mountPageChecks(ctx: ContentScriptContext, deps: { watcher: PageWatcher }): PageChecks {
   // The upload checks and the page checks refer to each other; both exist before either is used.
   let checks: PageChecks | undefined;
   const uploads = new UploadChecks({
     materialWork: () => checks?.materialWork() ?? {},
-    inspectMaterial: (request) => browser.runtime.sendMessage(request),
+    inspectMaterial: (request) => toBackground('ruanzhu:inspect-material', request),
     view: new VerdictUi(ctx),
     changed: () => void checks?.recheck(),
     texts: {
@@ -35,7 +35,6 @@ export function mountPageChecks(ctx: ContentScriptContext, deps: { watcher: Page
   const page = new PageChecks({
     doc: document,
     watcher: deps.watcher,
-    planValues: deps.planValues,
     view: new PageFindingsView(ctx, document, (key) => void page.focus(key)),
     files: uploads,
   });

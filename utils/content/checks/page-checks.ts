@@ -1,24 +1,19 @@
 import { waitFor } from '@/utils/content/fill/drivers/events';
-import type { FillValues } from '@/utils/fields/catalogue';
 import { reveal } from '@/utils/content/fill/marks';
-import { isFailure, PlanValuesResponse, type CheckResponse, type Finding } from '@/utils/contract/messages';
-import { adapterFor } from '@/utils/pages/adapters';
+import type { PlanValues } from '@/utils/contract/messages';
+import type { Finding } from '@/utils/schema/finding';
+import { adapterFor } from '@/utils/pages/registry';
 import type { PageWatcher } from '@/utils/content/detect/watch';
 import type { Work } from '@/utils/schema/work';
 import { checkApplication, type PageObservation } from '@/utils/findings/application';
 import { readPage, type PageReading } from './page-read';
 
 /**
- * `ruanzhu:check` in the content script: reads the page, remembers what each page of the tab showed
- * (the R11 steps are one page: name and version typed on one step are compared on the next),
- * fetches the chosen profiles from the background, and judges it all with the rules. Free of
- * `browser` and of the UI, which it reaches through `view`, so tests drive it on a plain DOM.
+ * The readiness checks in the content script: reads the page, remembers what each page of the tab
+ * showed (the R11 steps are one page: name and version typed on one step are compared on the
+ * next), and judges it all, with the profiles the caller fetched, by the rules. Free of `browser`
+ * and of the UI, which it reaches through `view`, so tests drive it on a plain DOM.
  */
-
-export interface Choice {
-  ownerId?: string;
-  workId?: string;
-}
 
 export interface CheckResult {
   page: string | null;
@@ -44,8 +39,6 @@ export interface FileFindings {
 export interface PageChecksDeps {
   doc: Document;
   watcher: PageWatcher;
-  /** Asks the background for an owner and work (`ruanzhu:plan-values`). */
-  planValues(ownerId: string, workId: string | undefined): Promise<unknown>;
   view?: FindingsView;
   files?: FileFindings;
 }
@@ -56,10 +49,8 @@ const RENDER_WAIT_MS = 3000;
 export class PageChecks {
   /** Pages read in this tab by kind, least recent first (re-inserted on every read). */
   private readonly observed = new Map<string, PageObservation>();
-  /** The profiles of the last check or fill; null until one ran. */
-  private choice: Choice | null = null;
-  /** Their values as last fetched. */
-  private values: FillValues | null = null;
+  /** The profiles of the last check or fill; undefined until one ran. */
+  private values: PlanValues | null | undefined;
 
   constructor(private readonly deps: PageChecksDeps) {}
 
@@ -73,16 +64,11 @@ export class PageChecks {
     return { page: d.page, reading };
   }
 
-  /** The chosen profiles, or why they cannot be had (a locked store, a deleted owner): the page is then checked alone. */
-  private async valuesFor(choice: Choice): Promise<{ values: FillValues | null; error?: string }> {
-    if (!choice.ownerId) return { values: null };
-    const answer = await this.deps.planValues(choice.ownerId, choice.workId);
-    if (isFailure(answer)) return { values: null, error: answer.error };
-    const parsed = PlanValuesResponse.safeParse(answer);
-    return parsed.success && parsed.data.owner ? { values: parsed.data } : { values: null, error: '找不到所选的著作权人资料 / the chosen owner was not found' };
-  }
-
-  private evaluate({ values, error }: { values: FillValues | null; error?: string }, requested: boolean): CheckResponse {
+  /**
+   * A check against these profiles (null: the page alone), shown in the view; `requested` when the
+   * user asked for it (a check, a fill), so a closed panel opens again.
+   */
+  evaluate(values: PlanValues | null, requested = true): Finding[] {
     this.values = values;
     const seen = this.observe();
     const elements = new Map(seen?.reading.elements ?? []);
@@ -93,32 +79,20 @@ export class PageChecks {
       ...(files?.findings() ?? []),
     ];
     this.deps.view?.show({ page: seen?.page ?? null, findings, elements }, requested);
-    return error ? { findings, error } : { findings };
-  }
-
-  /** A check the user asked for, against these profiles (none: the page alone). */
-  async run(choice: Choice): Promise<CheckResponse> {
-    this.choice = { ownerId: choice.ownerId, workId: choice.workId };
-    return this.evaluate(await this.valuesFor(this.choice), true);
-  }
-
-  /** After a fill: the values it used are the ones to check against. */
-  afterFill(values: FillValues, choice: Choice): CheckResponse {
-    this.choice = { ownerId: choice.ownerId, workId: choice.workId };
-    return this.evaluate({ values }, true);
+    return findings;
   }
 
   /**
-   * The last check again, with fresh profiles, once the current step has rendered: after a hash
+   * The last check again with the same profiles, once the current step has rendered: after a hash
    * change or the user's edit, while the panel is shown. Remembers the page either way.
    */
   async recheck(): Promise<void> {
-    if (!this.choice || !this.deps.view?.active) {
+    if (this.values === undefined || !this.deps.view?.active) {
       this.observe();
       return;
     }
     await waitFor(() => this.deps.watcher.refresh(), RENDER_WAIT_MS);
-    this.evaluate(await this.valuesFor(this.choice), false);
+    this.evaluate(this.values, false);
   }
 
   /**

@@ -1,24 +1,13 @@
-import { collect, type ControlKind, type ControlSnapshot } from '@/utils/content/fill/collect';
-import { matchFields, type FieldRule } from '@/utils/content/fill/match';
+import { collect, type ControlSnapshot } from '@/utils/content/fill/collect';
+import type { FieldReading } from '@/utils/findings/application';
+import { matchFields } from '@/utils/content/fill/match';
 import { labelText } from '@/utils/text/normalize';
-import { rowRules, type PageAdapter } from '@/utils/pages/adapters/toolkit';
+import { rowRules, type FieldRule, type PageAdapter } from '@/utils/pages/adapters/toolkit';
 
 /*
  * What the current page shows, per fill key: the same collect and match steps the fill engine runs
  * (so a finding's key is the key a fill reports and the popup links), read instead of written.
  */
-
-export interface FieldReading {
-  kind: ControlKind;
-  /** What the control shows; a checkbox group's checked options joined by 、. */
-  value: string;
-  /** A checkbox group's checked options. */
-  checked?: string[];
-  /** The page's own limit: maxlength or the n/max counter. */
-  maxLength: number | null;
-  /** A minimum the page states in the placeholder (请输入…，500至1300字). */
-  minLength: number | null;
-}
 
 export interface PageReading {
   fields: Record<string, FieldReading>;

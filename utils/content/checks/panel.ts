@@ -1,8 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { PAGE_NAMES } from '@/entrypoints/popup/page-names';
+import { pageName } from '@/utils/pages/registry';
 import { t } from '@/utils/platform/i18n';
-import type { Finding } from '@/utils/contract/messages';
+import type { Finding } from '@/utils/schema/finding';
 import type { Counts, FindingGroup } from '@/utils/findings/groups';
 import css from './panel.css?inline';
 import { placePanel, type Rect } from './placement';
@@ -27,7 +27,7 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, classN
 
 function groupTitle(g: FindingGroup): string {
   if (g.step === null) return t('panelProfiles');
-  const name = PAGE_NAMES[g.step] ?? g.step;
+  const name = pageName(g.step);
   return g.current ? `${t('panelThisPage')} · ${name}` : name;
 }
 

@@ -1,12 +1,13 @@
 import { labelText } from '@/utils/text/normalize';
-import type { Finding, InspectMaterialResponse } from '@/utils/contract/messages';
+import type { InspectMaterialResponse, RequestOf } from '@/utils/contract/messages';
+import type { Finding } from '@/utils/schema/finding';
 import { checkMaterials, PRECHECK_BYTES, precheckPdf, type MaterialKind } from '@/utils/rules/materials';
 import type { PhotoInput } from '@/utils/rules/photo';
 import { measurePhoto } from '@/utils/platform/photo-decode';
 import type { Work } from '@/utils/schema/work';
 import { bytesToBase64 } from '@/utils/encoding/base64';
 import { statedSizeLimit } from './size-limit';
-import { UPLOAD_PREFIX } from '@/utils/findings/steps';
+import { UPLOAD_PREFIX } from '@/utils/fields/labels';
 
 /*
  * Files chosen in the page's upload controls, checked where they are chosen and never uploaded or
@@ -74,7 +75,7 @@ export interface UploadChecksDeps {
   /** The form's name, short name, version and source lines, for the materials' headers. */
   materialWork(): Partial<Pick<Work, 'fullName' | 'shortName' | 'version' | 'sourceLines'>>;
   /** Sends `ruanzhu:inspect-material` to the background. */
-  inspectMaterial(request: unknown): Promise<unknown>;
+  inspectMaterial(request: RequestOf<'ruanzhu:inspect-material'>): Promise<InspectMaterialResponse>;
   view: VerdictView;
   /** Told after each verdict: the page's check may include it. */
   changed(): void;
@@ -176,8 +177,7 @@ export class UploadChecks {
       return show({ state: 'done', findings: [], details: [], note: this.deps.texts.tooBig(Math.round(MAX_MATERIAL_BYTES / 1024 / 1024)) });
     }
     const data = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
-    const answer = (await this.deps.inspectMaterial({ type: 'ruanzhu:inspect-material', data, material, work, sizeLimitBytes: limit, key })) as InspectMaterialResponse | undefined;
-    if (!answer || !Array.isArray(answer.findings)) throw new Error('no answer from the extension');
+    const answer = await this.deps.inspectMaterial({ data, material, work, sizeLimitBytes: limit, key });
     show({ state: 'done', findings: answer.findings, details: answer.pages ? [this.deps.texts.pages(answer.pages)] : [] });
   }
 }

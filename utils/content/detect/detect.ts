@@ -1,12 +1,12 @@
 import { orderStatusLabel, orderTableHeader } from '@/utils/content/reading/order-page';
 import { labelText } from '@/utils/text/normalize';
-import type { Site } from '@/utils/contract/messages';
+import { R11_STEPS, type PageKind, type Site } from '@/utils/pages/registry';
 import { ALIYUN_CONSOLE_HOST } from '@/utils/pages/hosts';
 
 export interface PageIdentity {
   site: Site;
-  /** Dotted page kind, e.g. `ccopyright.r11.application`. */
-  page: string;
+  /** Dotted page kind, e.g. `ccopyright.r11.application`: a key of the registry. */
+  page: PageKind;
 }
 
 export interface Detection extends PageIdentity {
@@ -45,12 +45,12 @@ function textElement(doc: Document, needles: readonly string[]): Element | null 
  * What shows that each R11 step has rendered (the hash changes first; the step renders late):
  * the step's own heading or a control only that step has.
  */
-const R11_STEPS: Record<string, (doc: Document) => Element | null> = {
-  identity: (doc) => heading(doc, /我是申请人|我是代理人|申请身份/),
-  application: (doc) => doc.querySelector('input[placeholder="请输入软件全称"]') ?? heading(doc, /软件申请信息/),
-  development: (doc) => heading(doc, /软件开发信息/) ?? doc.querySelector('.datePicker'),
-  features: (doc) => doc.querySelector('.fillin_item') ?? heading(doc, /软件功能与特点/),
-  confirm: (doc) => heading(doc, /确认/),
+const R11_MARKERS: Partial<Record<PageKind, (doc: Document) => Element | null>> = {
+  'ccopyright.r11.identity': (doc) => heading(doc, /我是申请人|我是代理人|申请身份/),
+  'ccopyright.r11.application': (doc) => doc.querySelector('input[placeholder="请输入软件全称"]') ?? heading(doc, /软件申请信息/),
+  'ccopyright.r11.development': (doc) => heading(doc, /软件开发信息/) ?? doc.querySelector('.datePicker'),
+  'ccopyright.r11.features': (doc) => doc.querySelector('.fillin_item') ?? heading(doc, /软件功能与特点/),
+  'ccopyright.r11.confirm': (doc) => heading(doc, /确认/),
 };
 
 const REALNAME_CAPTIONS = ['上传手持证件照片', '上传证件照正面'];
@@ -76,20 +76,21 @@ function realname(url: URL, doc: Document): Detection | null {
 export function detectCcopyright(url: URL, doc: Document): Detection | null {
   const path = url.pathname.replace(/\/+$/, '') || '/';
   const route = hashRoute(url.hash);
-  const at = (page: string, marker: Element | null): Detection | null => (marker ? { site: 'ccopyright', page: `ccopyright.${page}`, marker } : null);
+  const at = (page: PageKind, marker: Element | null): Detection | null => (marker ? { site: 'ccopyright', page, marker } : null);
   switch (path) {
     case '/login.html':
-      return at('login', doc.querySelector('input[type=password]'));
+      return at('ccopyright.login', doc.querySelector('input[type=password]'));
     case '/register.html':
-      return at('register', doc.querySelector('input[type=password]'));
+      return at('ccopyright.register', doc.querySelector('input[type=password]'));
     case '/registration.html':
-      return route === '/registerSoft' ? at('registration', textElement(doc, ['计算机软件著作权登记申请'])) : null;
+      return route === '/registerSoft' ? at('ccopyright.registration', textElement(doc, ['计算机软件著作权登记申请'])) : null;
     case '/r11.html': {
-      const step = Object.keys(R11_STEPS).find((s) => route === `/${s}`);
-      return step ? at(`r11.${step}`, R11_STEPS[step](doc)) : null;
+      // Each step's hash route is its kind's last part: #/application → ccopyright.r11.application.
+      const step = R11_STEPS.find((kind) => route === `/${kind.split('.').at(-1)}`);
+      return step ? at(step, R11_MARKERS[step]?.(doc) ?? null) : null;
     }
     case '/account.html':
-      if (url.searchParams.get('current') === 'soft_register') return at('filings', textElement(doc, ['流水号']));
+      if (url.searchParams.get('current') === 'soft_register') return at('ccopyright.filings', textElement(doc, ['流水号']));
       break;
   }
   return realname(url, doc);
@@ -119,15 +120,15 @@ const EDITABLE = 'input:not([type]), input[type=text], textarea';
  */
 export function detectAliyun(url: URL, doc: Document): Detection | null {
   if (!doc.body) return null;
-  const at = (page: string, marker: Element): Detection => ({ site: 'aliyun', page: `aliyun.${page}`, marker });
+  const at = (page: PageKind, marker: Element): Detection => ({ site: 'aliyun', page, marker });
   const basic = consoleTitle(doc, '软件基本信息');
   const editable = [...doc.querySelectorAll(EDITABLE)].some((e) => !(e as HTMLInputElement).readOnly && !(e as HTMLInputElement).disabled);
-  if (basic && consoleTitle(doc, '著作权人信息') && editable) return at('apply', basic);
+  if (basic && consoleTitle(doc, '著作权人信息') && editable) return at('aliyun.apply', basic);
   const status = orderStatusLabel(doc.body);
   const table = orderTableHeader(doc.body);
   const route = url.hash.startsWith('#/') ? hashRoute(url.hash) : url.pathname;
-  if (status && (!table || /\/order\/(?!list$)[^/]+$/.test(route))) return at('order', status);
-  if (table) return at('orders', table);
+  if (status && (!table || /\/order\/(?!list$)[^/]+$/.test(route))) return at('aliyun.order', status);
+  if (table) return at('aliyun.orders', table);
   return null;
 }
 

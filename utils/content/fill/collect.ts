@@ -1,3 +1,4 @@
+import type { ControlKind } from '@/utils/fields/catalogue';
 import { labelText, normalizeText, placeholderText } from '@/utils/text/normalize';
 
 /**
@@ -6,7 +7,6 @@ import { labelText, normalizeText, placeholderText } from '@/utils/text/normaliz
  * work on; the elements stay in a parallel array for the drivers.
  */
 
-export type ControlKind = 'text' | 'date' | 'select' | 'radio' | 'checkbox';
 export type SignalSource = 'label' | 'form-label' | 'title' | 'prop' | 'name' | 'aria' | 'prev-text' | 'placeholder';
 
 export interface Signal {

@@ -1,4 +1,6 @@
-import type { ControlKind, ControlSnapshot, Signal, SignalSource } from './collect';
+import type { FieldRule } from '@/utils/pages/adapters/toolkit';
+import type { ControlSnapshot, Signal, SignalSource } from './collect';
+import type { ControlKind } from '@/utils/fields/catalogue';
 import { specOf, type KeySpec, type ValueKind } from '@/utils/fields/catalogue';
 import { labelText } from '@/utils/text/normalize';
 
@@ -8,14 +10,6 @@ import { labelText } from '@/utils/text/normalize';
  * negative terms, specific before general, a margin over the runner-up, one control per key and one
  * key per control. Ambiguous means unanswered.
  */
-
-export interface FieldRule {
-  key: string;
-  /** Exact label / section-title texts (compared after normalisation). */
-  labels?: readonly string[];
-  /** The model property in label[for] (Element's prop) or the control's name. */
-  prop?: string | RegExp;
-}
 
 export type MatchResult =
   | { key: string; status: 'matched'; ref: number; why: string }

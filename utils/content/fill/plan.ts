@@ -1,8 +1,11 @@
 import { FIELD_LIMITS, countChars } from '@/utils/rules/limits';
 import type { ControlSnapshot } from './collect';
-import { specOf, valueFor, type FillValues, type RawValue } from '@/utils/fields/catalogue';
+import { specOf } from '@/utils/fields/catalogue';
+import { valueFor, type RawValue } from '@/utils/fields/values';
+import type { PlanValues } from '@/utils/contract/messages';
 import type { MatchResult } from './match';
-import { normalizeText, optionKey, pickOption, sameOption } from '@/utils/text/normalize';
+import { normalizeText, optionKey } from '@/utils/text/normalize';
+import { pickOption, sameOption } from '@/utils/text/options';
 
 /**
  * Plan (pure): for each matched key, the value formatted for its control and what to do with it.
@@ -118,7 +121,7 @@ function limitFor(key: string, c: ControlSnapshot, f: { limit?: number }): numbe
   return field in FIELD_LIMITS ? FIELD_LIMITS[field as keyof typeof FIELD_LIMITS].max : null;
 }
 
-export function planFill(matches: readonly MatchResult[], controls: readonly ControlSnapshot[], values: FillValues, opts: PlanOptions = {}): PlanItem[] {
+export function planFill(matches: readonly MatchResult[], controls: readonly ControlSnapshot[], values: PlanValues, opts: PlanOptions = {}): PlanItem[] {
   const matched = new Map<string, ControlSnapshot>();
   for (const m of matches) if (m.status === 'matched') matched.set(m.key, controls[m.ref]);
   return matches.map((m): PlanItem => {

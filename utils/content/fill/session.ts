@@ -1,11 +1,13 @@
 import type { FillResponse, UndoResponse } from '@/utils/contract/messages';
-import { rowRules, type PageAdapter } from '@/utils/pages/adapters/toolkit';
-import { collect, isEnabled, isVisible, type Collected, type ControlKind, type FillMarks } from './collect';
+import { rowRules, type FieldRule, type PageAdapter } from '@/utils/pages/adapters/toolkit';
+import { collect, isEnabled, isVisible, type Collected, type FillMarks } from './collect';
+import type { ControlKind } from '@/utils/fields/catalogue';
 import { DRIVERS, shownValue } from '@/utils/content/fill/drivers';
 import { click, tick, waitFor, type DriverResult } from '@/utils/content/fill/drivers/events';
-import { ownersInOrder, type FillValues } from '@/utils/fields/catalogue';
+import { ownersInOrder } from '@/utils/fields/values';
+import type { PlanValues } from '@/utils/contract/messages';
 import { markFilled, reveal, unmark } from './marks';
-import { matchFields, type FieldRule, type MatchResult } from './match';
+import { matchFields, type MatchResult } from './match';
 import { planFill, type PlanItem, type PlanOptions, type PlanSkip } from './plan';
 import { normalizeText } from '@/utils/text/normalize';
 
@@ -107,7 +109,7 @@ export class FillSession {
     }
   }
 
-  async fill(pageKey: string, adapter: PageAdapter, values: FillValues, opts: FillOptions = {}): Promise<FieldReport[]> {
+  async fill(pageKey: string, adapter: PageAdapter, values: PlanValues, opts: FillOptions = {}): Promise<FieldReport[]> {
     const owners = ownersInOrder(values);
     if (adapter.owners && opts.addOwnerRows) await this.ensureRows(adapter, owners.length);
 

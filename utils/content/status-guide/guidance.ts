@@ -1,5 +1,6 @@
-import { ownersInOrder, valueFor, type FillValues } from '@/utils/fields/catalogue';
-import type { Finding } from '@/utils/contract/messages';
+import { ownersInOrder, valueFor } from '@/utils/fields/values';
+import type { PlanValues } from '@/utils/contract/messages';
+import type { Finding } from '@/utils/schema/finding';
 import { checkRealNameMatch, checkRealNameRequired, type NameAndId } from '@/utils/rules/consistency';
 import type { Owner } from '@/utils/schema/owner';
 import type { Work } from '@/utils/schema/work';
@@ -64,7 +65,7 @@ function findingLine(f: Finding, prefix: Bilingual | null): Line {
 
 const ownerLabel = (o: Owner): string => o.name.trim() || o.id;
 
-function profileLine(values: FillValues | null): Line {
+function profileLine(values: PlanValues | null): Line {
   if (!values?.owner) return line('info', '未选择资料：在扩展弹窗中为本页选择著作权人和软件后即可核对。', 'No profile chosen: choose the owner and the software for this page in the extension popup to check them.');
   const work = values.work ? ` · ${values.work.fullName || values.work.id}` : '';
   return line('info', `按所选资料核对：${ownerLabel(values.owner)}${work}`, `Checked against the chosen profile: ${ownerLabel(values.owner)}${work}`);
@@ -74,7 +75,7 @@ function profileLine(values: FillValues | null): Line {
  * 待授权提交: 一键获取授权码 needs each owner's name and ID number to equal the center's real-name
  * authentication. Compares what the profile records (and the owner the order page shows) now.
  */
-function realNameSection(values: FillValues | null, shown: NameAndId | null): Section {
+function realNameSection(values: PlanValues | null, shown: NameAndId | null): Section {
   const title = { zh: '实名认证核对（一键获取授权码之前）', en: 'Real-name check (before 一键获取授权码)' };
   if (!values?.owner) return { kind: 'lines', title, lines: [line('info', '选择著作权人后，这里逐字核对名称和证件号码。', 'Once an owner is chosen, the name and ID number are compared here character by character.')] };
   const owners = ownersInOrder(values);
@@ -99,14 +100,14 @@ function realNameSection(values: FillValues | null, shown: NameAndId | null): Se
 }
 
 /** Text of a profile value for a reason's field; empty when the profile has none or none is chosen. */
-function profileValue(key: ProfileKey, values: FillValues | null): string {
+function profileValue(key: ProfileKey, values: PlanValues | null): string {
   if (!values) return '';
   const v = valueFor(key, values);
   const text = Array.isArray(v) ? v.join('、') : (v ?? '');
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
-function reasonsSection(reasons: Reasons | null, values: FillValues | null): Section {
+function reasonsSection(reasons: Reasons | null, values: PlanValues | null): Section {
   const title = { zh: reasons?.title ?? '原因', en: 'Reasons shown on this page' };
   if (!reasons) {
     return {
@@ -123,7 +124,7 @@ function reasonsSection(reasons: Reasons | null, values: FillValues | null): Sec
   return { kind: 'reasons', title, items };
 }
 
-function mailChecklist(values: FillValues | null): Section {
+function mailChecklist(values: PlanValues | null): Section {
   const items: Bilingual[] = [{ zh: '申请表：在控制台下载并打印', en: 'The application form: download it from the console and print it' }];
   const owners = values ? ownersInOrder(values) : [];
   if (!owners.length) {
@@ -145,7 +146,7 @@ function block(status: string, orders: string[], sections: Section[]): Block {
 }
 
 /** The guidance for one order's page. */
-export function orderGuide(order: OrderPage, values: FillValues | null): Guide {
+export function orderGuide(order: OrderPage, values: PlanValues | null): Guide {
   const stage = stageOf(order.status);
   const shown = order.owner.name || order.owner.idNumber ? order.owner : null;
   const sections: Section[] = [];
@@ -157,7 +158,7 @@ export function orderGuide(order: OrderPage, values: FillValues | null): Guide {
 }
 
 /** The guidance for the order list: one block per status present, in the list's order. */
-export function listGuide(rows: readonly OrderRow[], values: FillValues | null): Guide {
+export function listGuide(rows: readonly OrderRow[], values: PlanValues | null): Guide {
   const groups = new Map<string, OrderRow[]>();
   for (const r of rows) {
     // Statuses of one stage group together (预审核失败 and 审核失败 alike); unknown ones by their text.

@@ -1,23 +1,17 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { tick } from '@/utils/content/fill/drivers/events';
-import { ContentRequest, PlanValuesResponse } from '@/utils/contract/messages';
 import { ALIYUN_CONSOLE_HOST } from '@/utils/pages/hosts';
 import type { PageWatcher } from '@/utils/content/detect/watch';
+import type { ChosenProfiles } from '@/utils/content/profiles';
 import { GUIDE_CSS, renderGuide } from './guide-panel';
 import { listGuide, orderGuide, type Guide } from './guidance';
 import { readOrder, readOrders } from '@/utils/content/reading/order-page';
 
 export interface GuideDeps {
   watcher: PageWatcher;
-  /** Asks the background for one owner's and work's values (`ruanzhu:plan-values`). */
-  planValues(ownerId: string, workId: string | undefined): Promise<unknown>;
-}
-
-interface Choice {
-  ownerId: string;
-  workId?: string;
+  /** The profiles the last fill or check received: the guide checks against those. */
+  profiles: ChosenProfiles;
 }
 
 /**
@@ -25,24 +19,16 @@ interface Choice {
  * out, ours stay in), kept in step with the page. The owner and work it checks are the ones the
  * popup last sent to this tab (with a fill or a check); the content script holds no other profile.
  */
-export function mountAliyunGuide(ctx: ContentScriptContext, { watcher, planValues }: GuideDeps): void {
+export function mountAliyunGuide(ctx: ContentScriptContext, { watcher, profiles }: GuideDeps): void {
   if (location.hostname !== ALIYUN_CONSOLE_HOST) return;
-  let choice: Choice | null = null;
-  let values: PlanValuesResponse | null = null;
   let collapsed = false;
   let rendered = '';
   let ui: Promise<ShadowRootContentScriptUi<void>> | null = null;
 
-  const loadValues = async () => {
-    if (!choice) return;
-    const answer = PlanValuesResponse.safeParse(await planValues(choice.ownerId, choice.workId).catch(() => null));
-    values = answer.success && answer.data.owner ? answer.data : null;
-  };
-
   const guideNow = (): Guide | null => {
     const page = watcher.refresh()?.page;
-    if (page === 'aliyun.order') return orderGuide(readOrder(document.body), values);
-    if (page === 'aliyun.orders') return listGuide(readOrders(document.body), values);
+    if (page === 'aliyun.order') return orderGuide(readOrder(document.body), profiles.values);
+    if (page === 'aliyun.orders') return listGuide(readOrders(document.body), profiles.values);
     return null;
   };
 
@@ -62,7 +48,7 @@ export function mountAliyunGuide(ctx: ContentScriptContext, { watcher, planValue
       const shadowUi = await ui;
       if (!shadowUi.shadowHost.isConnected) shadowUi.mount();
       renderGuide(shadowUi.uiContainer, guide, collapsed, {
-        recheck: () => void loadValues().then(() => update(true)),
+        recheck: () => void profiles.reload(watcher.refresh()?.page ?? '').then(() => update(true), () => update(true)),
         toggle: () => {
           collapsed = !collapsed;
           update(true);
@@ -87,23 +73,7 @@ export function mountAliyunGuide(ctx: ContentScriptContext, { watcher, planValue
   ctx.onInvalidated(() => observer.disconnect());
   ctx.addEventListener(window, 'hashchange', schedule);
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
-  // Back from the popup or the options page: the profile may have changed there.
-  ctx.addEventListener(window, 'focus', () => void loadValues().then(() => update()));
-
-  const onMessage = (message: unknown, sender: { id?: string }) => {
-    if (sender.id !== browser.runtime.id) return undefined;
-    const msg = ContentRequest.safeParse(message);
-    if (msg.success && (msg.data.type === 'ruanzhu:fill' || msg.data.type === 'ruanzhu:check') && msg.data.ownerId) {
-      const next = { ownerId: msg.data.ownerId, workId: msg.data.workId };
-      if (next.ownerId !== choice?.ownerId || next.workId !== choice?.workId) {
-        choice = next;
-        void loadValues().then(() => update());
-      }
-    }
-    // Watching only: the portal handler answers the message.
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  // Every fill or check the popup runs brings the profiles it chose.
+  ctx.onInvalidated(profiles.subscribe(() => update()));
   update();
 }

@@ -11,7 +11,6 @@ const ownerField = (name: string, labels: readonly string[]): RowRule => ({ fiel
  * goes into it (`work.languagesOther` takes what no option took, and there are no options).
  */
 export const aliyunApply: PageAdapter = {
-  page: 'aliyun.apply',
   fields: [
     field('work.fullName', '软件全称'),
     field('work.shortName', '软件简称'),

@@ -2,7 +2,6 @@ import { field, type PageAdapter } from './toolkit';
 
 /** R11 #/application, 软件申请信息 [seen]. */
 export const r11Application: PageAdapter = {
-  page: 'ccopyright.r11.application',
   fields: [
     field('work.rightsAcquisition', '权利取得方式', 'rightsAcquisition'),
     field('work.fullName', '软件全称', 'softwareName'),

@@ -5,7 +5,6 @@ import { field, rowField, type PageAdapter } from './toolkit';
  * 证件号码 …). 首次发表日期 only appears once 已发表 is chosen: the engine collects again after choices.
  */
 export const r11Development: PageAdapter = {
-  page: 'ccopyright.r11.development',
   fields: [
     field('work.softwareCategory', '软件分类', 'softwareCategory'),
     field('work.softwareNote', '软件说明', 'softwareNote'),

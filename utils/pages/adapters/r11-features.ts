@@ -6,7 +6,6 @@ import { field, type PageAdapter } from './toolkit';
  * apart. The 鉴别材料 uploads and their 交存方式 have no key.
  */
 export const r11Features: PageAdapter = {
-  page: 'ccopyright.r11.features',
   fields: [
     field('work.devHardware', '开发的硬件环境'),
     field('work.runHardware', '运行的硬件环境'),

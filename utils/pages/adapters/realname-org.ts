@@ -5,7 +5,6 @@ import { field, type PageAdapter } from './toolkit';
  * stay empty, never take the organisation's or the contact's name.
  */
 export const realnameOrg: PageAdapter = {
-  page: 'ccopyright.realname.org',
   fields: [
     field('owner.name', ['机构名称', '单位名称'], 'orgName'),
     field('owner.category', ['机构类别', '机构类型'], 'category'),

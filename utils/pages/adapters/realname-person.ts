@@ -5,7 +5,6 @@ import { field, type PageAdapter } from './toolkit';
  * The photo uploads are never touched; the account's own phone is shown disabled.
  */
 export const realnamePerson: PageAdapter = {
-  page: 'ccopyright.realname.person',
   fields: [
     field('owner.name', ['姓名', '真实姓名'], 'name'),
     field('owner.idType', '证件类型', 'idType'),

@@ -5,7 +5,6 @@ import { field, type PageAdapter } from './toolkit';
  * user agreement are the user's alone and have no key at all.
  */
 export const register: PageAdapter = {
-  page: 'ccopyright.register',
   fields: [
     field('owner.kind', ['用户类型', '注册类型'], 'userType'),
     field('owner.account.username', '用户名', 'userName'),

@@ -1,11 +1,19 @@
 import type { SingleKey } from '@/utils/fields/catalogue';
-import type { FieldRule } from '@/utils/content/fill/match';
 
 /**
  * The shared toolkit of the page adapters: what an adapter declares, and helpers to declare it.
  * An adapter names the fields its page offers and how to find them explicitly (exact label or
  * section title, Element's model property); the engine's heuristics only back these rules up.
  */
+
+/** How an adapter names one field: exact label / section-title texts and the model property. */
+export interface FieldRule {
+  key: string;
+  /** Exact label / section-title texts (compared after normalisation). */
+  labels?: readonly string[];
+  /** The model property in label[for] (Element's prop) or the control's name. */
+  prop?: string | RegExp;
+}
 
 /** One field of a copyright owner row, keyed `owners.<i>.<field>` once expanded. */
 export interface RowRule {
@@ -23,7 +31,6 @@ export interface OwnerRows {
 }
 
 export interface PageAdapter {
-  page: string;
   fields: readonly FieldRule[];
   owners?: OwnerRows;
 }

@@ -1,7 +1,7 @@
 import { Owner, PERSON_ID_TYPES, type OwnerKind } from '@/utils/schema/owner';
 import { OWNER_FIELDS, setField } from '@/utils/schema/fields';
 import { describeIssue, formatPath, type DataError } from '@/utils/schema/errors';
-import { foldText } from '@/utils/background/store/search';
+import { foldText } from '@/utils/text/normalize';
 import type { Table } from './table';
 
 /** Owner field key → column index (or absent when the user left it unmapped). */

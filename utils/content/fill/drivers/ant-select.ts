@@ -1,5 +1,6 @@
 import { isVisible, selectText } from '@/utils/content/fill/collect';
-import { normalizeText, pickOption } from '@/utils/text/normalize';
+import { normalizeText } from '@/utils/text/normalize';
+import { pickOption } from '@/utils/text/options';
 import { click, missing, newlyShown, rejected, shownSet, tick, waitFor, type DriverResult } from './events';
 
 /**

@@ -1,4 +1,5 @@
-import { ANT_SELECT, type ControlKind } from '@/utils/content/fill/collect';
+import { ANT_SELECT } from '@/utils/content/fill/collect';
+import type { ControlKind } from '@/utils/fields/catalogue';
 import { antSelectDriver } from './ant-select';
 import { checkboxDriver } from './checkbox';
 import { dateDriver } from './date';

@@ -1,5 +1,5 @@
 import { RADIO_ITEM, isChecked, itemText } from '@/utils/content/fill/collect';
-import { pickOption } from '@/utils/text/normalize';
+import { pickOption } from '@/utils/text/options';
 import { click, itemDisabled, missing, optionItems, rejected, tick, type DriverResult } from './events';
 
 /** A radio group: click the wrapper of the exact option (the wrapper is what the page listens to). */

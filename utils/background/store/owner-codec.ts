@@ -1,5 +1,6 @@
 import type { Owner } from '@/utils/schema/owner';
-import { seal, unseal, type Sealed } from './crypto';
+import { seal, unseal } from '@/utils/background/crypto/crypto';
+import type { Sealed } from '@/utils/schema/encrypted';
 
 /**
  * The owner fields the passphrase lock encrypts at rest: identity numbers, phones, emails,

@@ -1,16 +1,10 @@
-import { z } from 'zod';
+import type { KdfParams, Sealed } from '@/utils/schema/encrypted';
 
 /** PBKDF2-SHA256 work factor (OWASP 2023 guidance for PBKDF2-HMAC-SHA256). */
 export const PBKDF2_ITERATIONS = 600_000;
 
-/** An AES-GCM ciphertext with its nonce, base64 both, as stored and exported. */
-export const Sealed = z.object({ iv: z.string().min(1), data: z.string().min(1) });
-export type Sealed = z.infer<typeof Sealed>;
-
-export const KdfParams = z.object({ salt: z.string().min(1), iterations: z.number().int().min(100_000) });
-export type KdfParams = z.infer<typeof KdfParams>;
-
 export class WrongPassphraseError extends Error {
+  readonly reason = 'wrong-passphrase';
   constructor() {
     super('口令不正确，未做任何更改 / wrong passphrase; nothing was changed');
   }

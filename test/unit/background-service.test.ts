@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { classifySender, createBackgroundContext } from '@/utils/background/service';
+import { importBundle } from '@/utils/background/store/bundle-io';
+import type { RuanzhuDb } from '@/utils/background/store/db';
+import { askBackground, freshDb, sampleBundle } from './helpers';
+
+const ctx = (db: RuanzhuDb, onChange = () => {}) => createBackgroundContext(db, onChange);
+
+const ID = 'abcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}/`;
+
+describe('classifySender', () => {
+  it.each([
+    ['our options page', { id: ID, url: `${ORIGIN}options.html` }, 'extension-page'],
+    ['our options page opened in a tab', { id: ID, url: `${ORIGIN}options.html`, tab: { id: 3 } }, 'extension-page'],
+    ['our content script on the portal', { id: ID, url: 'https://register.ccopyright.com.cn/r11.html#/features', tab: { id: 3 } }, 'content-script'],
+    ['our content script on plain http', { id: ID, url: 'http://register.ccopyright.com.cn/r11.html', tab: { id: 3 } }, null],
+    ['a look-alike host', { id: ID, url: 'https://register.ccopyright.com.cn.evil.example/', tab: { id: 3 } }, null],
+    ['another extension', { id: 'zzzz', url: 'chrome-extension://zzzz/x.html' }, null],
+    ['no id at all (a web page)', { url: 'https://example.com/' }, null],
+  ])('%s', (_name, sender, expected) => {
+    expect(classifySender(sender as never, ID, ORIGIN)?.party ?? null).toBe(expected);
+  });
+});
+
+describe('background messages', () => {
+  it('imports and exports for extension pages', async () => {
+    const { db } = freshDb();
+    const r = await askBackground(ctx(db), { type: 'ruanzhu:import', bundle: sampleBundle() });
+    expect(r).toMatchObject({ ok: true, owners: 2, works: 1 });
+    const exported = await askBackground(ctx(db), { type: 'ruanzhu:export' });
+    expect(exported.owners).toHaveLength(2);
+  });
+
+  it('ignores messages of unknown type, senders it does not trust and non-messages', async () => {
+    const { db } = freshDb();
+    expect(await askBackground(ctx(db), { type: 'ruanzhu:export' }, null)).toBeUndefined();
+    expect(await askBackground(ctx(db), { type: 'ruanzhu:drop-everything' })).toBeUndefined();
+    expect(await askBackground(ctx(db), { type: 'toString' })).toBeUndefined();
+    expect(await askBackground(ctx(db), 'ruanzhu:export' as never)).toBeUndefined();
+    // A message addressed to content scripts is not the background's to answer.
+    expect(await askBackground(ctx(db), { type: 'ruanzhu:fill', ownerId: 'o-zhang-san' }, 'extension-page')).toBeUndefined();
+  });
+
+  it('a malformed request of a known type from a trusted sender gets the one failure shape', async () => {
+    const { db } = freshDb();
+    expect(await askBackground(ctx(db), { type: 'ruanzhu:owner', id: 42 })).toEqual({ failed: true, reason: 'invalid', error: expect.stringContaining('id') });
+  });
+
+  it('a content script may ask for its plan values and have a material read, but not import, export or list', async () => {
+    const { db } = freshDb();
+    await importBundle(db, sampleBundle());
+    for (const type of ['ruanzhu:export', 'ruanzhu:owners', 'ruanzhu:lock-status', 'ruanzhu:tab-state']) {
+      expect(await askBackground(ctx(db), { type, tabId: 1 }, 'content-script'), type).toBeUndefined();
+    }
+    expect(await askBackground(ctx(db), { type: 'ruanzhu:import', bundle: sampleBundle() }, 'content-script')).toBeUndefined();
+    const values = await askBackground(ctx(db), { type: 'ruanzhu:plan-values', ownerId: 'o-yunfan', workId: 'w-yunfan-crm', page: 'ccopyright.r11.application' }, 'content-script');
+    expect(values).toMatchObject({ owner: { name: '北京云帆科技有限公司' }, work: { fullName: '云帆客户关系管理系统' }, coOwners: [] });
+    const inspected = await askBackground({ ...ctx(db), inspectMaterial: async () => ({ findings: [], pages: 3 }) }, { type: 'ruanzhu:inspect-material', data: '', material: 'source', work: {} }, 'content-script');
+    expect(inspected).toEqual({ findings: [], pages: 3 });
+  });
+
+  it('an extension page may not send what only content scripts send', async () => {
+    const { db } = freshDb();
+    expect(await askBackground(ctx(db), { type: 'ruanzhu:inspect-material', data: '', material: 'source', work: {} }, 'extension-page')).toBeUndefined();
+  });
+});
+
+describe('store messages', () => {
+  const ask = (db: RuanzhuDb, type: string, args: object = {}, onChange = () => {}) => askBackground(ctx(db, onChange), { type: `ruanzhu:${type}`, ...args });
+
+  it('saves, lists, counts, deletes, and announces each write', async () => {
+    const { db } = freshDb();
+    let changes = 0;
+    const count = () => changes++;
+    const saved = await ask(db, 'save-owner', { record: { kind: 'person', name: '张三', tags: ['个人'] } }, count);
+    expect(saved).toMatchObject({ name: '张三' });
+    expect(await ask(db, 'owners', { query: { text: '张' } })).toHaveLength(1);
+    expect(await ask(db, 'tags')).toEqual({ owners: ['个人'], works: [] });
+    expect(await ask(db, 'count')).toEqual({ owners: 1, works: 0 });
+    const work = await ask(db, 'save-work', { record: { fullName: 'X软件', ownerIds: [saved.id] } }, count);
+    expect(await ask(db, 'linked-works', { ownerId: saved.id })).toBe(1);
+    expect(await ask(db, 'delete-owner', { id: saved.id }, count)).toBe(1);
+    expect(await ask(db, 'delete-work', { id: work.id }, count)).toBeNull();
+    expect(changes).toBe(4);
+  });
+
+  it('a refused write answers with the one failure shape and announces nothing', async () => {
+    const { db } = freshDb();
+    let changes = 0;
+    const r = await ask(db, 'save-work', { record: { fullName: 'X', ownerIds: ['o-none'] } }, () => changes++);
+    expect(r).toEqual({ failed: true, reason: 'invalid', error: expect.stringContaining('o-none') });
+    expect(changes).toBe(0);
+  });
+});

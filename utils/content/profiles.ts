@@ -1,0 +1,52 @@
+import type { PlanValues } from '@/utils/contract/messages';
+
+/** The owner and work the user chose for this tab in the popup. */
+export interface Choice {
+  ownerId: string;
+  workId?: string;
+}
+
+/**
+ * The chosen profiles as the content script last received them. A user action (a fill, a check)
+ * fetches them once and every feature of the page (the fill, the findings panel, the console's
+ * status guide) works from that one answer; nothing here fetches on its own.
+ */
+export class ChosenProfiles {
+  private current: PlanValues | null = null;
+  private choice: Choice | null = null;
+  private readonly listeners = new Set<(values: PlanValues | null) => void>();
+
+  constructor(private readonly fetch: (choice: Choice, page: string) => Promise<PlanValues>) {}
+
+  /** The values of the last action, or null before any (or after a check without an owner). */
+  get values(): PlanValues | null {
+    return this.current;
+  }
+
+  /** Fetches the profiles of `choice` for `page` and tells every subscriber; a failure (a locked store) rejects and forgets them. */
+  async load(choice: Choice | null, page: string): Promise<PlanValues | null> {
+    this.choice = choice;
+    try {
+      this.set(choice ? await this.fetch(choice, page) : null);
+    } catch (e) {
+      this.set(null);
+      throw e;
+    }
+    return this.current;
+  }
+
+  /** The last choice again, fresh from the store (the user asked to check again). */
+  reload(page: string): Promise<PlanValues | null> {
+    return this.load(this.choice, page);
+  }
+
+  subscribe(listener: (values: PlanValues | null) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private set(values: PlanValues | null): void {
+    this.current = values;
+    for (const l of this.listeners) l(values);
+  }
+}

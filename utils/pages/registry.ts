@@ -1,0 +1,130 @@
+import { aliyunApply } from '@/utils/pages/adapters/aliyun-apply';
+import { login } from '@/utils/pages/adapters/login';
+import { r11Application } from '@/utils/pages/adapters/r11-application';
+import { r11Development } from '@/utils/pages/adapters/r11-development';
+import { r11Features } from '@/utils/pages/adapters/r11-features';
+import { realnameOrg } from '@/utils/pages/adapters/realname-org';
+import { realnamePerson } from '@/utils/pages/adapters/realname-person';
+import { register } from '@/utils/pages/adapters/register';
+import type { PageAdapter } from '@/utils/pages/adapters/toolkit';
+
+/**
+ * The one table of page kinds (docs/ARCHITECTURE.md, "Page kinds"): every kind the extension
+ * recognises, the site it belongs to, the name the user sees, the application it is a step of, the
+ * adapter that fills it and how much of a profile it may receive. Page names, R11 step order, plan
+ * scopes and the adapter lookup are all read from here; detection (content script) names kinds by
+ * this table's keys, so a kind that is not here cannot be detected.
+ */
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export const SITES = {
+  ccopyright: { zh: '中国版权保护中心', en: 'Copyright Protection Center' },
+  aliyun: { zh: '阿里云软著服务', en: 'Alibaba Cloud' },
+} as const satisfies Record<string, Bilingual>;
+export type Site = keyof typeof SITES;
+
+/**
+ * One application a page is part of: its steps are one form (the name and version typed on one
+ * step are compared on the next), share one plan scope, and their owners are rows.
+ */
+export const APPLICATIONS = {
+  r11: { site: 'ccopyright', prefix: 'R11 · ' },
+  aliyun: { site: 'aliyun', prefix: '阿里云 · ' },
+} as const;
+export type Application = keyof typeof APPLICATIONS;
+
+/**
+ * How much of the chosen profiles a page may receive (docs/ARCHITECTURE.md, "Plan scope"):
+ * `account` the sign-up and login pages (the account's handles, no identity), `identity` pages
+ * about one owner (real-name authentication), `application` a step of an application (the work
+ * and its owners' identity, nothing about accounts or contacts). Pages without a form of their
+ * own (the registration hall, the filing list) check the chosen owner: `identity`.
+ */
+export type Audience = 'account' | 'identity' | 'application';
+
+export interface PageKindSpec {
+  site: Site;
+  /** The page's own title, as the user reads it. */
+  title: Bilingual;
+  audience: Audience;
+  adapter?: PageAdapter;
+  /** The application this page is a step of, and its place among the steps (walking order). */
+  application?: Application;
+  step?: number;
+}
+
+export const PAGE_KINDS = {
+  'ccopyright.login': { site: 'ccopyright', title: { zh: '登录', en: 'Sign in' }, audience: 'account', adapter: login },
+  'ccopyright.register': { site: 'ccopyright', title: { zh: '账号注册', en: 'Account sign-up' }, audience: 'account', adapter: register },
+  'ccopyright.realname.person': { site: 'ccopyright', title: { zh: '个人实名认证', en: 'Personal real-name authentication' }, audience: 'identity', adapter: realnamePerson },
+  'ccopyright.realname.org': { site: 'ccopyright', title: { zh: '机构实名认证', en: 'Organisation real-name authentication' }, audience: 'identity', adapter: realnameOrg },
+  'ccopyright.registration': { site: 'ccopyright', title: { zh: '软件登记', en: 'Software registration menu' }, audience: 'identity' },
+  'ccopyright.r11.identity': { site: 'ccopyright', title: { zh: '选择办理身份', en: 'Applicant identity' }, audience: 'application', application: 'r11', step: 0 },
+  'ccopyright.r11.application': { site: 'ccopyright', title: { zh: '软件申请信息', en: 'Application information' }, audience: 'application', adapter: r11Application, application: 'r11', step: 1 },
+  'ccopyright.r11.development': { site: 'ccopyright', title: { zh: '软件开发信息', en: 'Development information' }, audience: 'application', adapter: r11Development, application: 'r11', step: 2 },
+  'ccopyright.r11.features': { site: 'ccopyright', title: { zh: '软件功能与特点', en: 'Functions and features' }, audience: 'application', adapter: r11Features, application: 'r11', step: 3 },
+  'ccopyright.r11.confirm': { site: 'ccopyright', title: { zh: '确认信息', en: 'Final review' }, audience: 'application', application: 'r11', step: 4 },
+  'ccopyright.filings': { site: 'ccopyright', title: { zh: '我的登记', en: 'My filings' }, audience: 'identity' },
+  'aliyun.apply': { site: 'aliyun', title: { zh: '填写资料', en: 'Application form' }, audience: 'application', adapter: aliyunApply, application: 'aliyun', step: 0 },
+  'aliyun.orders': { site: 'aliyun', title: { zh: '订单列表', en: 'Orders' }, audience: 'application', application: 'aliyun' },
+  'aliyun.order': { site: 'aliyun', title: { zh: '订单详情', en: 'Order' }, audience: 'application', application: 'aliyun' },
+} as const satisfies Record<string, PageKindSpec>;
+
+export type PageKind = keyof typeof PAGE_KINDS;
+const KINDS = PAGE_KINDS as Record<string, PageKindSpec>;
+export const PAGE_KIND_LIST = Object.keys(PAGE_KINDS) as readonly PageKind[];
+
+export const isPageKind = (page: string | null | undefined): page is PageKind => !!page && page in KINDS;
+
+export function pageSpec(page: string | null | undefined): PageKindSpec | null {
+  return isPageKind(page) ? KINDS[page] : null;
+}
+
+/** The adapter of a page kind; kinds without one have nothing to fill from a profile. */
+export function adapterFor(page: string | null | undefined): PageAdapter | null {
+  return pageSpec(page)?.adapter ?? null;
+}
+
+/** The kinds of the same application as `page` (all its pages), or the page alone. */
+export function siblingsOf(page: PageKind): PageKind[] {
+  const application = KINDS[page].application;
+  return application ? PAGE_KIND_LIST.filter((k) => KINDS[k].application === application) : [page];
+}
+
+/** The kinds of an application's steps, in walking order. */
+export function stepsOf(application: Application): PageKind[] {
+  return PAGE_KIND_LIST
+    .filter((k) => KINDS[k].application === application && KINDS[k].step !== undefined)
+    .sort((a, b) => KINDS[a].step! - KINDS[b].step!);
+}
+
+/** The R11 steps in the order the user walks them. */
+export const R11_STEPS: readonly PageKind[] = stepsOf('r11');
+
+/**
+ * Whether the page is a step of an application form (an R11 step, the console's 填写资料), where the
+ * work is checked, owners are rows (`owners.<i>.<field>`) and every owner must be authenticated.
+ * The console's order pages belong to the application but are not a step of its form.
+ */
+export const isApplicationStep = (page: string | null | undefined): boolean => pageSpec(page)?.step !== undefined;
+
+/** The name the user reads: "R11 · 软件申请信息 / Application information". */
+export function pageName(page: string): string {
+  const spec = pageSpec(page);
+  if (!spec) return page;
+  const prefix = spec.application ? APPLICATIONS[spec.application].prefix : '';
+  return `${prefix}${spec.title.zh} / ${spec.title.en}`;
+}
+
+/** The page inside a sentence: "“软件申请信息”页", "阿里云“填写资料”页". */
+export function pageWhere(page: string): string {
+  const spec = pageSpec(page);
+  if (!spec) return page;
+  return `${spec.site === 'aliyun' ? '阿里云' : ''}“${spec.title.zh}”页`;
+}
+
+export const siteName = (site: string | null | undefined): string => (site && site in SITES ? `${SITES[site as Site].zh} / ${SITES[site as Site].en}` : '');
