@@ -1,4 +1,4 @@
-// Where Debian's Chromium lives and how it must be started here (see TOOLCHAIN.md).
+// Where Debian's Chromium lives and how it must be started here (see docs/TOOLCHAIN.md).
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

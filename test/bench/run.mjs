@@ -77,7 +77,6 @@ try {
       try {
         parts[name] = await composition(entry);
       } catch (e) {
-        // eslint-disable-next-line no-control-regex
         parts[name] = { error: String(e?.message ?? e).replace(/\x1b\[[0-9;]*m/g, '').slice(0, 400) };
       }
     }

@@ -4,7 +4,7 @@ import { test, expect, sampleBundle, importThroughBackground } from './fixtures'
 import { scene, toJpeg, toPng } from '../unit/rules/photo-images';
 
 // Files chosen on the replicas' upload controls are checked where they are chosen and the verdict
-// appears beside the control (RULES.md realname.photo.*, materials.*): photos generated here (sharp,
+// appears beside the control (docs/RULES.md realname.photo.*, materials.*): photos generated here (sharp,
 // blurred, a PDF named .jpg, a PNG over the page's stated limit), material PDFs made with pdf-lib.
 // Nothing is uploaded: the extension makes no request of its own.
 

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, sampleBundle, inBackground, importThroughBackground, pageKind, tabIdOf } from './fixtures';
 
-// ruanzhu:check on the replicas (RULES.md): findings keyed by the fill keys, the findings panel in
+// ruanzhu:check on the replicas (docs/RULES.md): findings keyed by the fill keys, the findings panel in
 // its shadow root with links to the fields, field outlines, consistency across the R11 steps the
 // tab visited, and the panel re-rendered after a hash change.
 
@@ -26,7 +26,7 @@ const panelOf = (page: Page) => page.locator('ruanzhu-findings .rz-panel');
 function brokenBundle() {
   const bundle = sampleBundle();
   const [zhang, yunfan] = bundle.owners;
-  // RULES.md id.resident: 110105199003072012 is valid; the last digit changed breaks the check digit.
+  // docs/RULES.md id.resident: 110105199003072012 is valid; the last digit changed breaks the check digit.
   zhang.idNumber = '110105199003072013';
   zhang.realName = { status: 'pending', name: '张三', idNumber: '110105199003072012' };
   // realname.match: the profile has a half-width bracket where the certificate has a full-width one.

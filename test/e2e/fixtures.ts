@@ -6,7 +6,6 @@ import { routeReplicas } from '../portal-router.mjs';
 
 // The extension pages' own `chrome` API, as used inside page.evaluate callbacks.
 declare global {
-  // eslint-disable-next-line no-var
   var chrome: {
     tabs: {
       query(q: { url?: string }): Promise<{ id?: number }[]>;
@@ -30,7 +29,6 @@ interface ExtensionFixtures {
 }
 
 export const test = base.extend<ExtensionFixtures>({
-  // eslint-disable-next-line no-empty-pattern
   context: async ({}, use) => {
     const context = await chromium.launchPersistentContext('', extensionLaunchOptions());
     await routeReplicas(context);
@@ -103,7 +101,6 @@ export async function tabIdOf(extensionPage: Page, url: string): Promise<number>
 
 /** The sample bundle of test/fixtures: two owners and one work with real check digits. */
 export const SAMPLE_BUNDLE_PATH = fileURLToPath(new URL('../fixtures/sample.ruanzhu.json', import.meta.url));
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const sampleBundle = (): any => JSON.parse(readFileSync(SAMPLE_BUNDLE_PATH, 'utf8'));
 
 export type FillResult = { key: string; status: string; value?: string; reason?: string };
@@ -127,13 +124,10 @@ export async function importThroughBackground(openExtensionPage: (p: string) => 
 }
 
 /** The replica's framework model (what the page would submit), or a dotted part of it. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const replicaModel = <T = any>(page: Page, path = ''): Promise<T> =>
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   page.evaluate((p) => p.split('.').filter(Boolean).reduce((o: any, k) => o?.[k], (window as any).__model), path);
 
 /** Buttons the replica saw clicked (it records them so tests can prove nothing was submitted). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const replicaClicks = (page: Page) => page.evaluate(() => (window as any).__clicks);
 
 export const byKey = (res: Fill) => Object.fromEntries(res.results.map((r) => [r.key, r]));

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -50,11 +50,12 @@ function sources(dir: string): string[] {
   return readdirSync(join(ROOT, dir)).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(join(ROOT, path)).isDirectory()) return sources(path);
-    return /\.(ts|tsx)$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
+    if (path.startsWith('test/fixtures') || path.startsWith('test/.reports')) return [];
+    return /\.(ts|tsx|mjs)$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
   });
 }
 
-const FILES = ['utils', 'components', 'entrypoints'].flatMap(sources);
+const FILES = ['utils', 'components', 'entrypoints'].flatMap(sources).filter((f) => !f.endsWith('.mjs'));
 const EXTENSIONS = ['', '.ts', '.tsx', '/index.ts', '/index.tsx'];
 
 /** A specifier resolved to a repository file, or the package name for a bare import. */
@@ -155,6 +156,19 @@ describe('layers by runtime (docs/ARCHITECTURE.md)', () => {
     };
     for (const folder of edges.keys()) walk(folder, []);
     expect(rings).toEqual([]);
+  });
+
+  it('every document the code cites is in the repository', () => {
+    const code = [...FILES, ...['test'].flatMap(sources)];
+    const missing = code.flatMap((file) =>
+      [...readFileSync(join(ROOT, file), 'utf8').matchAll(/[A-Za-z0-9_/-][\w./-]*\.md\b/g)].map((m) => m[0]).filter((cited) => !existsSync(join(ROOT, cited))).map((cited) => `${file}: ${cited}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('carries no lint directives: the project has no linter, so they would only be noise', () => {
+    const code = [...FILES, ...['test'].flatMap(sources)];
+    expect(code.filter((file) => /eslint-(disable|enable)/.test(readFileSync(join(ROOT, file), 'utf8')))).toEqual([]);
   });
 
   it('entrypoints only wire: no other file imports them', () => {

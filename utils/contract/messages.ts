@@ -8,7 +8,7 @@ import { Work } from '@/utils/schema/work';
 import { SITES } from '@/utils/pages/registry';
 
 /**
- * The one table of messages (docs/ARCHITECTURE.md, "Messages"; ARCHITECTURE.md contract 2 fixes
+ * The one table of messages (docs/ARCHITECTURE.md, "Messages"; docs/ARCHITECTURE.md contract 2 fixes
  * the shapes outside scripts rely on). Each entry says who receives it, who may send it, the
  * request's fields besides `type` and the response. On the wire a message is `{ type, ...fields }`.
  * The receiver parses every request with its schema and drops anything else (dispatch.ts); an

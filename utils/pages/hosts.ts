@@ -3,7 +3,7 @@
  * manifest's host permissions: test/unit/manifest.test.ts pins this list on purpose.
  * - register.ccopyright.com.cn: the copyright center's registration system.
  * - copyright.console.aliyun.com: Alibaba Cloud's 软件著作权登记服务 console (orders, the
- *   application form, statuses); the evidence is in utils/portals/adapters/README.md.
+ *   application form, statuses); the evidence is in utils/pages/adapters/README.md.
  */
 export const PORTAL_HOSTS = ['register.ccopyright.com.cn', 'copyright.console.aliyun.com'] as const;
 export type PortalHost = (typeof PORTAL_HOSTS)[number];

@@ -10,7 +10,7 @@ export interface RuleInfo {
 }
 
 /**
- * Every rule id this folder implements (ids and severities from design/RULES.md). `finding()` only
+ * Every rule id this folder implements (ids and severities from docs/RULES.md). `finding()` only
  * accepts these ids, so a finding can never carry a rule the catalogue does not list.
  */
 export const RULES = {
@@ -40,6 +40,7 @@ export const RULES = {
   'materials.doc.pages': { severity: 'error', zh: '文档鉴别材料：PDF，前后各 30 页', en: 'Documentation material: PDF, first and last 30 pages' },
   'materials.doc.lines': { severity: 'warning', zh: '文档鉴别材料每页不少于 30 行', en: 'Documentation material: at least 30 lines a page' },
   'materials.header': { severity: 'error', zh: '页眉有软件名称、版本号，并有页码', en: 'Headers carry name, version and page number' },
+  'materials.boundaries': { severity: 'info', zh: '第 1 页从一个文件的开头开始，最后一页在一个文件的结尾结束', en: 'Page 1 begins a file and the last page ends one' },
   'materials.content': { severity: 'warning', zh: '无空白页，无个人信息与密钥', en: 'No blank pages, personal data or secrets' },
   'materials.consistency': { severity: 'error', zh: '各处的软件名称与版本号一致', en: 'Name and version agree everywhere' },
 } as const satisfies Record<string, RuleInfo>;

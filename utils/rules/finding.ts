@@ -3,7 +3,7 @@ import { RULES, type RuleId, type Severity } from './catalogue';
 
 /**
  * Builds a finding. The message is Chinese first, then " / ", then English: the contract says the
- * message is Chinese (ARCHITECTURE.md, contract 2) and the English half helps non-Chinese readers.
+ * message is Chinese (docs/ARCHITECTURE.md, contract 2) and the English half helps non-Chinese readers.
  * The severity defaults to the rule's own (catalogue.ts) so that the two cannot drift apart.
  */
 export function finding(

@@ -5,9 +5,9 @@ import { isRealDay, quote, str, todayIso } from './common';
 import { finding } from './finding';
 
 /*
- * Identity numbers and contact details (RULES.md "Identity (ID)"). Every check takes the raw value
+ * Identity numbers and contact details (docs/RULES.md "Identity (ID)"). Every check takes the raw value
  * and the field key for its findings; an empty value yields no finding, because whether a value is
- * required is a separate question that RULES.md answers per field. A value that is no string (a
+ * required is a separate question that docs/RULES.md answers per field. A value that is no string (a
  * half-typed draft's undefined) reads as empty.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The readiness checks (RULES.md): pure functions over profiles, works, photos and material PDFs
+ * The readiness checks (docs/RULES.md): pure functions over profiles, works, photos and material PDFs
  * that return findings `{ rule, severity, key?, message }` with a "中文 / English" message. The
  * catalogue `RULES` lists every rule id implemented here.
  */

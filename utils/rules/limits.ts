@@ -10,7 +10,7 @@ export interface FieldLimit {
 export type FieldLimits = Partial<Record<keyof Work & string, FieldLimit>>;
 
 /**
- * work.lengths: the limits of the 软件功能与特点 fields (PORTALS.md, one public tool's table), keyed
+ * work.lengths: the limits of the 软件功能与特点 fields (docs/PORTALS.md, one public tool's table), keyed
  * by Work field key. The one table for the rules, the options page's counters and the fill
  * engine. A page that shows its own counter wins: pass what it reads to `checkWork(…, limits)`.
  * 软件的主要功能 is 500–1000 here; some guides say up to 1300.

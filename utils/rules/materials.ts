@@ -6,7 +6,7 @@ import { isResidentIdShape } from './identity';
 import { sniffImageFormat } from './photo';
 
 /*
- * Identification materials (程序鉴别材料 / 文档鉴别材料, RULES.md "Identification materials"):
+ * Identification materials (程序鉴别材料 / 文档鉴别材料, docs/RULES.md "Identification materials"):
  * analysePdf reads a PDF's text with pdf.js into a plain report, checkMaterials judges the report.
  * The report is plain data, so it can cross a message boundary and be tested without pdf.js.
  */
@@ -255,7 +255,7 @@ export type MaterialKind = 'source' | 'doc';
 
 /** Pages per material: the first 30 and the last 30 of the source or the document. */
 export const MATERIAL_PAGES = 60;
-/** Lines a full page must carry (RULES.md materials.source.lines / materials.doc.lines). */
+/** Lines a full page must carry (docs/RULES.md materials.source.lines / materials.doc.lines). */
 export const MIN_LINES: Record<MaterialKind, number> = { source: 50, doc: 30 };
 
 const KIND_ZH: Record<MaterialKind, string> = { source: '程序鉴别材料', doc: '文档鉴别材料' };

@@ -2,7 +2,7 @@ import type { Finding } from '@/utils/schema/finding';
 import { finding } from './finding';
 
 /*
- * Identity photos for real-name authentication (RULES.md realname.photo.*), without any DOM: the
+ * Identity photos for real-name authentication (docs/RULES.md realname.photo.*), without any DOM: the
  * format from the first bytes, the size from the header, the quality from RGBA pixels. The browser
  * glue that decodes a File lives in photo-browser.ts.
  */

@@ -192,7 +192,7 @@ function checkLengths(work: Record<string, unknown>, limits: FieldLimits): Findi
 }
 
 /**
- * All the checks of one work (RULES.md "The work (R11)"), keyed by Work field keys. `owners` are the
+ * All the checks of one work (docs/RULES.md "The work (R11)"), keyed by Work field keys. `owners` are the
  * work's owners (others are ignored); `today` is YYYY-MM-DD; `limits` are what the page itself
  * states, over FIELD_LIMITS (a page may also give the names a limit). Safe on half-typed drafts.
  */

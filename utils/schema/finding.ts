@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** What a check says about one field (ARCHITECTURE.md contract 2): a rule id, how bad, where, what. */
+/** What a check says about one field (docs/ARCHITECTURE.md contract 2): a rule id, how bad, where, what. */
 export const Severity = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof Severity>;
 

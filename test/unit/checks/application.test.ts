@@ -7,7 +7,7 @@ import { Owner } from '@/utils/schema/owner';
 import { Work } from '@/utils/schema/work';
 import { sampleBundle } from '../helpers';
 
-// checkApplication: profiles and page readings → findings keyed by fill keys (RULES.md ids).
+// checkApplication: profiles and page readings → findings keyed by fill keys (docs/RULES.md ids).
 
 const TODAY = '2026-11-23';
 const bundle = sampleBundle();

@@ -152,7 +152,7 @@ describe('work.rights', () => {
 });
 
 describe('work.lengths', () => {
-  it('has one limit table with the numbers of PORTALS.md', () => {
+  it('has one limit table with the numbers of docs/PORTALS.md', () => {
     expect(FIELD_LIMITS).toMatchObject({
       devHardware: { max: 50 },
       runHardware: { max: 50 },

@@ -112,7 +112,7 @@ function consoleTitle(doc: Document, text: string): Element | null {
 const EDITABLE = 'input:not([type]), input[type=text], textarea';
 
 /**
- * Recognises a page of Alibaba Cloud's 软著 console (utils/portals/adapters/README.md). The
+ * Recognises a page of Alibaba Cloud's 软著 console (utils/pages/adapters/README.md). The
  * console's routes are a [guess], so the DOM decides: the 手动填写 form by its part titles [guide]
  * and an editable field; an order by its labelled 订单状态; the list by a table with a 订单状态
  * column and rows. Only where a page shows both an order's status and a table does the route

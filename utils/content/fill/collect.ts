@@ -3,7 +3,7 @@ import { labelText, normalizeText, placeholderText } from '@/utils/text/normaliz
 
 /**
  * Collect: a plain-data snapshot of the candidate controls of a page or step, each with every label
- * signal kept separately with its source (FILLING.md). The snapshot is what matching and planning
+ * signal kept separately with its source (docs/FILLING.md). The snapshot is what matching and planning
  * work on; the elements stay in a parallel array for the drivers.
  */
 

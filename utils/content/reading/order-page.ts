@@ -1,7 +1,7 @@
 import { labelText, normalizeText } from '@/utils/text/normalize';
 
 /**
- * Reading the console's order pages (utils/portals/adapters/README.md): an order's labelled values
+ * Reading the console's order pages (utils/pages/adapters/README.md): an order's labelled values
  * (订单状态, 著作权人 …), the order table of the list, and the failure or correction reasons the page
  * shows. Only text is read; nothing here changes the page.
  */

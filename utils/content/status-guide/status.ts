@@ -2,7 +2,7 @@ import { normalizeText } from '@/utils/text/normalize';
 
 /**
  * The order statuses of Alibaba Cloud's 软著 service and what each means, with the next step, from
- * the seed flow (design/PORTALS.md, vendor section): buy → 填写资料 → 阿里云初审 → 预审核失败 (fix,
+ * the seed flow (docs/PORTALS.md, vendor section): buy → 填写资料 → 阿里云初审 → 预审核失败 (fix,
  * resubmit) or 待授权提交 → 一键获取授权码 → print the 申请表 and mail the paper materials → the
  * center reviews → 已完成 or 补正.
  */

@@ -4,7 +4,7 @@ import { field, type PageAdapter, type RowRule } from './toolkit';
 const ownerField = (name: string, labels: readonly string[]): RowRule => ({ field: name, labels });
 
 /**
- * Alibaba Cloud console, 填写资料 → 手动填写 (utils/portals/adapters/README.md): four parts [guide],
+ * Alibaba Cloud console, 填写资料 → 手动填写 (utils/pages/adapters/README.md): four parts [guide],
  * 软件基本信息, 软件技术特点, 著作权人信息 (one card per owner, more through 添加著作权人) and
  * 软件鉴别材料 (PDF uploads: no key, never touched). Ant Form items label their controls; the exact
  * words are a [guess] modelled on the center's form. 编程语言 is one text box here: the whole list

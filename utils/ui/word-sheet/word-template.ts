@@ -5,7 +5,7 @@ import { labelText } from '@/utils/text/normalize';
  * the order of the manual form's four parts [guide]: 软件基本信息, 软件技术特点, 著作权人信息 (one
  * table per owner, in the work's order) and 软件鉴别材料 (PDF uploads in the console: no rows).
  * The service's own template is not public; the order and the labels are a [guess] modelled on
- * the form (utils/portals/adapters/README.md), so import reads rows by their label wherever they are.
+ * the form (utils/pages/adapters/README.md), so import reads rows by their label wherever they are.
  */
 
 /** How a cell's text maps to a profile value: the field's key and its kind. */

@@ -5,7 +5,7 @@ import { click, missing, newlyShown, rejected, shownSet, tick, waitFor, type Dri
 
 /**
  * Ant Design's select (rc-select), as the Alibaba Cloud console is guessed to use
- * (utils/portals/adapters/README.md). It opens on mousedown of its selector and renders its popup
+ * (utils/pages/adapters/README.md). It opens on mousedown of its selector and renders its popup
  * into <body>, where it stays, hidden, once closed. The popup holds two lists: the visible options
  * (`.ant-select-item-option`, which take the click) and a zero-size accessibility listbox that
  * repeats every text with `role=option` and ignores clicks, so the generic select driver, which
