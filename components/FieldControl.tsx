@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { FieldSpec } from '@/utils/schema/fields';
 import type { Finding } from '@/utils/schema/finding';
 import { countChars } from '@/utils/rules/limits';
@@ -14,6 +14,31 @@ interface Props {
 }
 
 const asText = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+
+const TAG_SEPARATORS = /[,，;；、]/;
+const parseTags = (text: string) => text.split(TAG_SEPARATORS).map((s) => s.trim()).filter(Boolean);
+const sameTags = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((t, i) => t === b[i]);
+
+/**
+ * Tags typed as one line: the text stays as typed (a trailing comma included, so the next tag can
+ * follow) and the list goes up; a list changed from outside (another record) replaces the text.
+ */
+function TagsInput({ value, onChange, ...rest }: { value: unknown; onChange: (v: string[]) => void } & Record<string, unknown>) {
+  const tags = Array.isArray(value) ? value.map(String) : [];
+  const [text, setText] = useState(tags.join('，'));
+  const shown = sameTags(parseTags(text), tags) ? text : tags.join('，');
+  return (
+    <input
+      {...rest}
+      value={shown}
+      placeholder="用逗号分隔 / comma separated"
+      onChange={(e) => {
+        setText(e.target.value);
+        onChange(parseTags(e.target.value));
+      }}
+    />
+  );
+}
 
 /** One labelled form control for a field of the catalogue, with its findings. */
 export function FieldControl({ spec, value, onChange, findings = [], maxLength }: Props) {
@@ -70,14 +95,7 @@ export function FieldControl({ spec, value, onChange, findings = [], maxLength }
       control = <input {...common} type="checkbox" className="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />;
       break;
     case 'tags':
-      control = (
-        <input
-          {...common}
-          value={Array.isArray(value) ? value.join('，') : ''}
-          placeholder="用逗号分隔 / comma separated"
-          onChange={(e) => onChange(e.target.value.split(/[,，;；、]/).map((s) => s.trim()).filter(Boolean))}
-        />
-      );
+      control = <TagsInput {...common} value={value} onChange={onChange} />;
       break;
     default:
       control = <input {...common} value={text} onChange={(e) => onChange(e.target.value)} />;

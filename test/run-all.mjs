@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, ensureChromium, ensureDependencies, run } from './machine.mjs';
+import { summarise } from './summary.mjs';
 
 const REPORTS = join(ROOT, 'test', '.reports');
 const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
@@ -12,29 +13,27 @@ rmSync(REPORTS, { recursive: true, force: true });
 mkdirSync(REPORTS, { recursive: true });
 
 const steps = [];
-const step = (name, ok) => {
-  steps.push({ name, ok });
+const step = (name, ok, suite) => {
+  steps.push({ name, ok, suite });
   if (!ok) console.error(`✗ ${name}`);
 };
 
 // Regenerates WXT's types (e.g. the message keys of public/_locales) before the type check.
 step('wxt prepare', run(bin('wxt'), ['prepare']) === 0);
 step('type check (tsc)', run(bin('tsc'), ['--noEmit']) === 0);
-step('unit tests (vitest)', run(bin('vitest'), ['run', '--config', 'test/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile=${join(REPORTS, 'unit.json')}`]) === 0);
+step('unit tests (vitest)', run(bin('vitest'), ['run', '--config', 'test/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile=${join(REPORTS, 'unit.json')}`]) === 0, 'unit');
 step('build chrome-mv3', run(bin('wxt'), ['build']) === 0);
 step('build firefox', run(bin('wxt'), ['build', '-b', 'firefox']) === 0);
-if (haveChromium) step('e2e tests (playwright)', run(bin('playwright'), ['test', '-c', 'test/playwright.config.ts']) === 0);
+if (haveChromium) step('e2e tests (playwright)', run(bin('playwright'), ['test', '-c', 'test/playwright.config.ts']) === 0, 'e2e');
 else step('e2e tests (playwright): Chromium missing', false);
 
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 const unit = readJson(join(REPORTS, 'unit.json'));
 const e2e = readJson(join(REPORTS, 'e2e.json'));
-const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
-const failed = (unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0);
-const skipped = (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0) + (e2e?.stats?.skipped ?? 0);
+const summary = summarise({ unit, e2e, steps });
 
 const brokenSteps = steps.filter((s) => !s.ok);
-if (brokenSteps.length) console.error(`Failed steps: ${brokenSteps.map((s) => s.name).join('; ')}`);
-if (passed === 0) console.error('No test ran.');
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(brokenSteps.length || failed || passed === 0 ? 1 : 0);
+if (brokenSteps.length) console.error(`Failed steps (each counted as a failure): ${brokenSteps.map((s) => s.name).join('; ')}`);
+if (summary.passed === 0) console.error('No test ran.');
+console.log(summary.line);
+process.exit(summary.ok ? 0 : 1);

@@ -144,6 +144,18 @@ describe('date driver', () => {
   });
 });
 
+describe('date driver on Ant Design\'s picker (the console)', () => {
+  it('readonly: emptied through its own clear icon', async () => {
+    const picker = mount(document.createElement('div'));
+    picker.className = 'ant-picker';
+    picker.innerHTML = '<div class="ant-picker-input"><input readonly value="2026-05-01"><span class="ant-picker-clear">×</span></div>';
+    const input = picker.querySelector('input')!;
+    picker.querySelector('.ant-picker-clear')!.addEventListener('mousedown', () => (input.value = ''));
+    expect(await dateDriver.fill(input, '')).toEqual({ ok: true, value: '' });
+    expect(input.value).toBe('');
+  });
+});
+
 describe('radio and checkbox groups react to their wrappers', () => {
   it('radio: input.checked = true changes nothing; the driver clicks the wrapper', async () => {
     const m = { mode: '' };

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FillSession } from '@/utils/content/fill/session';
 import type { PlanValues } from '@/utils/contract/messages';
+import { r11Application } from '@/utils/pages/adapters/r11-application';
 import { r11Development } from '@/utils/pages/adapters/r11-development';
 import { r11Features } from '@/utils/pages/adapters/r11-features';
 import type { Detection } from '@/utils/content/detect/detect';
@@ -105,6 +106,48 @@ describe('FillSession on #/development', () => {
     expect(undo['work.published']).toMatchObject({ status: 'failed' });
     expect(m).toMatchObject({ softwareCategory: '', ownerList: [{ category: '', name: '用户改的名称', idType: '', idNumber: '' }] });
     expect(await session.undo('dev', r11Development)).toEqual([]);
+  });
+
+  it('a field that already shows the profile\'s value is reported kept, not filled', async () => {
+    const m = developmentPage();
+    const session = new FillSession(document);
+    await session.fill('dev', r11Development, values());
+    expect(m.softwareCategory).toBe('应用软件');
+    const again = byKey(await session.fill('dev', r11Development, values()));
+    expect(again['work.softwareCategory']).toMatchObject({ status: 'kept', reason: '页面上已是资料中的值' });
+    expect(again['owners.0.name']).toMatchObject({ status: 'kept' });
+  });
+
+  it('undo of a value the page reformatted restores the previous value instead of blaming the user', async () => {
+    // The page upper-cases what it is given: the fill is reported rejected (the page shows another text).
+    const state = { versionNumber: '' };
+    const input = Kit.text({ model: bind(state, 'versionNumber') }).querySelector('input')!;
+    input.addEventListener('change', () => (input.value = input.value.toUpperCase()));
+    document.body.append(formItem('版本号', 'versionNumber', input.closest('.el-input') ?? input));
+    const session = new FillSession(document);
+    const res = byKey(await session.fill('app', r11Application, values({ version: 'v1.0' })));
+    expect(res['work.version']).toMatchObject({ status: 'rejected', value: 'V1.0' });
+    const undone = byKey(await session.undo('app', r11Application));
+    expect(undone['work.version']).toMatchObject({ status: 'restored' });
+    expect(input.value).toBe('');
+  });
+
+  it('undo of a value the page reformatted later (after its read-back) restores it too', async () => {
+    const state = { versionNumber: '' };
+    const input = Kit.text({ model: bind(state, 'versionNumber') }).querySelector('input')!;
+    // Two macrotasks after the change: after the driver's read-back, before the session's verify.
+    const later = (fn: () => void) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => fn();
+      ch.port2.postMessage(null);
+    };
+    input.addEventListener('change', () => later(() => later(() => (input.value = input.value.toUpperCase()))));
+    document.body.append(formItem('版本号', 'versionNumber', input.closest('.el-input') ?? input));
+    const session = new FillSession(document);
+    const res = byKey(await session.fill('app', r11Application, values({ version: 'v1.0' })));
+    expect(res['work.version']).toMatchObject({ status: 'rejected', value: 'V1.0' });
+    expect(byKey(await session.undo('app', r11Application))['work.version']).toMatchObject({ status: 'restored' });
+    expect(input.value).toBe('');
   });
 
   it('a page that re-renders in the middle of the fill yields not-found, never an exception', async () => {

@@ -67,7 +67,8 @@ async function drive(kind: ControlKind, el: Element, value: string | string[]): 
 function report(item: PlanItem & { action: PlanSkip }): FieldReport | null {
   if (item.action === 'no-value') return null;
   const value = item.value === undefined ? {} : { value: asString(item.value) };
-  return { key: item.key, status: item.action === 'same' ? 'filled' : item.action, ...value, reason: item.reason };
+  // A field that already shows the profile's value was left as it was: kept, with the reason.
+  return { key: item.key, status: item.action === 'same' ? 'kept' : item.action, ...value, reason: item.reason };
 }
 
 export class FillSession {
@@ -114,7 +115,7 @@ export class FillSession {
     if (adapter.owners && opts.addOwnerRows) await this.ensureRows(adapter, owners.length);
 
     const done = new Map<string, FieldReport | null>();
-    const executed: { key: string; kind: ControlKind; el: Element; value: string | string[] }[] = [];
+    const executed: { key: string; kind: ControlKind; el: Element; value: string | string[]; entry: UndoEntry }[] = [];
     const undo: UndoEntry[] = [];
     let order: string[] = [];
     // Fields not found in a pass: found in a later one, or reported as not found at the end.
@@ -143,12 +144,17 @@ export class FillSession {
         const before = DRIVERS[kind].read(el);
         const result = await drive(kind, el, item.value);
         if (!result.ok) {
-          done.set(item.key, { key: item.key, status: result.status, reason: result.reason });
+          // A page that took the value and turned it into another one was still changed by us: undo can restore it.
+          const shown = el.isConnected ? DRIVERS[kind].read(el) : before;
+          const changed = !sameShown(shown, before);
+          if (changed) undo.push({ key: item.key, kind, el, before, after: shown });
+          done.set(item.key, { key: item.key, status: result.status, ...(changed ? { value: asString(shown) } : {}), reason: result.reason });
           continue;
         }
         this.marks.set(el, normalizeText(asString(result.value)));
-        undo.push({ key: item.key, kind, el, before, after: result.value });
-        executed.push({ key: item.key, kind, el, value: result.value });
+        const entry: UndoEntry = { key: item.key, kind, el, before, after: result.value };
+        undo.push(entry);
+        executed.push({ key: item.key, kind, el, value: result.value, entry });
         done.set(item.key, { key: item.key, status: 'filled', value: asString(result.value) });
         if (SHAPE_CHANGING.has(kind)) reshaped = true;
       }
@@ -165,7 +171,11 @@ export class FillSession {
       }
       const shown = shownValue(x.kind, x.el);
       if (sameShown(shown, x.value)) markFilled(x.el, x.key);
-      else done.set(x.key, { key: x.key, status: 'rejected', value: shown, reason: `页面显示为“${shown}”` });
+      else {
+        // Undo compares with what the page showed after our fill, not with what we typed.
+        x.entry.after = DRIVERS[x.kind].read(x.el);
+        done.set(x.key, { key: x.key, status: 'rejected', value: shown, reason: `页面显示为“${shown}”` });
+      }
     }
     const stack = this.undoStacks.get(pageKey) ?? [];
     if (undo.length) this.undoStacks.set(pageKey, [...stack, undo]);

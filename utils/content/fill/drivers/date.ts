@@ -1,11 +1,12 @@
-import { isVisible } from '@/utils/content/fill/collect';
+import { DATE_ROOT, isVisible } from '@/utils/content/fill/collect';
 import { normalizeText } from '@/utils/text/normalize';
 import { click, focusIn, focusOut, newlyShown, rejected, shownSet, tick, waitFor, type DriverResult } from './events';
 import { setNativeValue } from './text';
 
 /** Element-style calendar poppers. */
 const PANEL = '.el-picker-panel, .el-date-picker, .hd-date-panel';
-const CLEAR = '.el-input__clear, .el-icon-circle-close';
+/** Each picker's own clear icon (Element, Ant, the center's `.remove`). */
+const CLEAR = '.el-input__clear, .el-icon-circle-close, .ant-picker-clear, .remove > .icon';
 const NAV = {
   prevYear: '.el-icon-d-arrow-left, [aria-label*="前一年"]',
   nextYear: '.el-icon-d-arrow-right, [aria-label*="后一年"]',
@@ -78,7 +79,7 @@ export const dateDriver = {
     const input = el as HTMLInputElement;
     if (!input.readOnly) return typeDate(input, value);
     if (value === '') {
-      const icon = input.closest('.datePicker, .el-date-editor')?.querySelector(CLEAR);
+      const icon = input.closest(DATE_ROOT)?.querySelector(CLEAR);
       if (!icon) return rejected('页面没有清空该日期的按钮');
       click(icon);
       await tick();

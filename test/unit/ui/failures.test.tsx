@@ -1,0 +1,96 @@
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RecordsTab } from '@/entrypoints/options/RecordsTab';
+import { SheetImport } from '@/entrypoints/options/SheetImport';
+import { App as Popup } from '@/entrypoints/popup/App';
+import { failure, type MessageType } from '@/utils/contract/messages';
+import { MessageFailure } from '@/utils/platform/messaging';
+import { OWNER_FIELDS } from '@/utils/schema/fields';
+import { Owner } from '@/utils/schema/owner';
+
+// A refused action says why on the page and leaves nothing half done: a locked store, a tab that
+// navigated away. Before, each of these was an unhandled rejection and the page said nothing.
+
+const LOCKED = '资料已锁定，请先输入口令解锁 / profiles are locked: unlock them with your passphrase first';
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+/** The background as these pages see it: every message of `answers` gets that answer, the rest fails as locked. */
+function background(answers: Partial<Record<MessageType, unknown>>) {
+  fakeBrowser.runtime.onMessage.addListener(((message: { type: MessageType }) =>
+    Promise.resolve(message.type in answers ? answers[message.type] : failure('locked', LOCKED))) as never);
+}
+
+const zhang = Owner.parse({ id: 'o-1', kind: 'person', name: '张三' });
+
+describe('a refused delete', () => {
+  it('keeps the record open and says why', async () => {
+    render(
+      <RecordsTab<Owner>
+        listLabel="owners"
+        searchHint=""
+        newLabel="new"
+        fields={OWNER_FIELDS}
+        list={async () => [zhang]}
+        tags={async () => []}
+        blank={() => zhang}
+        save={async (o) => o}
+        remove={() => Promise.reject(new MessageFailure(failure('locked', LOCKED)))}
+        deleteMessage={async () => '删除张三？'}
+        describe={(o) => ({ id: o.id, title: o.name })}
+        check={() => []}
+      />,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: '张三' }));
+    fireEvent.click(await screen.findByRole('button', { name: '删除' }));
+    const dialog = await screen.findByRole('alertdialog', { name: '删除张三？' });
+    await act(async () => void fireEvent.click(dialog.querySelector('button.primary')!));
+    expect(await screen.findByText(LOCKED)).toBeTruthy();
+    expect(screen.getByRole('form', { name: '张三' })).toBeTruthy();
+  });
+});
+
+describe('a refused spreadsheet import', () => {
+  it('says why and keeps the table for another try', async () => {
+    background({ 'ruanzhu:owners': [] });
+    render(<SheetImport />);
+    const file = new File(['姓名,身份证号码\n张三,110105199003072012\n'], 'clients.csv', { type: 'text/csv' });
+    const input = document.querySelector('input[type=file]') as HTMLInputElement;
+    await act(async () => void fireEvent.change(input, { target: { files: [file] } }));
+    const run = await screen.findByRole('button', { name: /导入 1/ });
+    await act(async () => void fireEvent.click(run));
+    expect(await screen.findByText(LOCKED)).toBeTruthy();
+    expect(screen.getByRole('button', { name: /导入 1/ })).toBeTruthy();
+  });
+});
+
+describe('the popup\'s undo on a tab that navigated away', () => {
+  it('says the undo failed instead of nothing', async () => {
+    history.replaceState(null, '', '/popup.html?tab=7');
+    background({
+      'ruanzhu:tab-state': { ownerId: 'o-1', lastFill: { results: [{ key: 'work.version', status: 'filled', value: 'V1.0' }] } },
+      'ruanzhu:owners': [zhang],
+      'ruanzhu:owner': zhang,
+      'ruanzhu:works': [],
+      'ruanzhu:count': { owners: 1, works: 0 },
+      'ruanzhu:update-tab-state': {},
+    });
+    let undone = false;
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (_tab: number, message: { type: string }) => {
+      if (message.type === 'ruanzhu:detect') return { site: 'ccopyright', page: 'ccopyright.r11.application', fields: [] };
+      if (message.type === 'ruanzhu:check') return { findings: [] };
+      undone = true;
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    }) as never);
+    render(<Popup />);
+    const undo = await screen.findByRole('button', { name: '撤销' });
+    await waitFor(() => expect((undo as HTMLButtonElement).disabled).toBe(false));
+    await act(async () => void fireEvent.click(undo));
+    expect(undone).toBe(true);
+    expect(await screen.findByText(/Receiving end does not exist/)).toBeTruthy();
+  });
+});
