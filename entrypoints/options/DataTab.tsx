@@ -3,6 +3,7 @@ import { DataErrorList } from '@/components/DataErrorList';
 import { toBackground } from '@/utils/platform/messaging';
 import { BUNDLE_FILE_SUFFIX, parseBundleText, type DataError } from '@/utils/schema';
 import { isEncryptedBundle } from '@/utils/schema/encrypted';
+import { FilePicker } from '@/components/FilePicker';
 import { t } from '@/utils/platform/i18n';
 import { saveTextFile } from './download';
 import { SheetImport } from './SheetImport';
@@ -66,15 +67,7 @@ export function DataTab() {
       <section>
         <h2><label htmlFor="bundle-file">{t('importBundle')}</label></h2>
         <p className="muted">{t('importBundleHint')}</p>
-        <input
-          id="bundle-file"
-          type="file"
-          accept=".json,application/json"
-          onChange={(e) => {
-            void importFile(e.target.files?.[0]);
-            e.target.value = '';
-          }}
-        />
+        <FilePicker id="bundle-file" accept=".json,application/json" onFile={(file) => void importFile(file)} />
         {sealedFile !== undefined && (
           <form className="row" onSubmit={(e) => { e.preventDefault(); void runImport(sealedFile, importPass); }}>
             <label htmlFor="import-pass">{t('importPassphrase')}</label>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { FindingList } from '@/components/FindingList';
 import { pdfjsForPages } from '@/utils/ui/pdfjs';
+import { FilePicker } from '@/components/FilePicker';
 import { t } from '@/utils/platform/i18n';
 import type { Finding } from '@/utils/schema/finding';
 import { toBackground } from '@/utils/platform/messaging';
@@ -67,15 +68,7 @@ function PdfCheck() {
         </select>
       </div>
       <label htmlFor={`${id}-file`}>{t('materialsChoosePdf')}</label>
-      <input
-        id={`${id}-file`}
-        type="file"
-        accept=".pdf,application/pdf"
-        onChange={(e) => {
-          void read(e.target.files?.[0]);
-          e.target.value = '';
-        }}
-      />
+      <FilePicker id={`${id}-file`} accept=".pdf,application/pdf" onFile={(file) => void read(file)} />
       {reading && <p role="status">{t('materialsReading')}</p>}
       {error && <p className="msg error">{t('fileCheckFailed', [error])}</p>}
       {report && <Verdict findings={findings} details={report.ok ? [t('materialPages', [report.pages])] : []} />}
@@ -142,15 +135,7 @@ function Watermark() {
       <h2 id={`${id}-title`}>{t('watermarkTitle')}</h2>
       <p className="muted">{t('watermarkHint', [WATERMARK_TEXT])}</p>
       <label htmlFor={`${id}-file`}>{t('watermarkChoose')}</label>
-      <input
-        id={`${id}-file`}
-        type="file"
-        accept=".jpg,.jpeg,.png,image/jpeg,image/png"
-        onChange={(e) => {
-          void make(e.target.files?.[0]);
-          e.target.value = '';
-        }}
-      />
+      <FilePicker id={`${id}-file`} accept=".jpg,.jpeg,.png,image/jpeg,image/png" onFile={(file) => void make(file)} />
       {error && <p className="msg error">{t('watermarkFailed', [error])}</p>}
       {out && (
         <div className="watermarked">

@@ -7,6 +7,7 @@ import { attempt } from '@/utils/ui/attempt';
 import { guessMapping, MAPPABLE_OWNER_FIELDS, rowsToOwners, type ColumnMapping } from '@/utils/ui/spreadsheet/owner-mapping';
 import { readTable, type Table } from '@/utils/ui/spreadsheet/table';
 import type { Owner } from '@/utils/schema/owner';
+import { FilePicker } from '@/components/FilePicker';
 import { t } from '@/utils/platform/i18n';
 
 /** Owners from a CSV/XLSX: choose the file, map columns, see the preview and errors, import. */
@@ -48,15 +49,7 @@ export function SheetImport() {
   return (
     <section>
       <h2><label htmlFor="sheet-file">{t('importSheet')}</label></h2>
-      <input
-        id="sheet-file"
-        type="file"
-        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        onChange={(e) => {
-          void choose(e.target.files?.[0]);
-          e.target.value = '';
-        }}
-      />
+      <FilePicker id="sheet-file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onFile={(file) => void choose(file)} />
       {message && <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'status' : 'msg error'}>{message.text}</p>}
       {table && mapped && (
         <>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { DataErrorList } from '@/components/DataErrorList';
 import { wordBytes, wordFileName } from '@/utils/ui/word-sheet/word-export';
 import { importWord, type WordImport } from '@/utils/ui/word-sheet/word-import';
+import { FilePicker } from '@/components/FilePicker';
 import { t } from '@/utils/platform/i18n';
 import { toBackground } from '@/utils/platform/messaging';
 import { useStore } from '@/utils/ui/store';
@@ -98,15 +99,7 @@ export function WordTransfer() {
 
       <h3><label htmlFor="word-file">{t('wordImport')}</label></h3>
       <p className="muted">{t('wordImportHint')}</p>
-      <input
-        id="word-file"
-        type="file"
-        accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        onChange={(e) => {
-          void choose(e.target.files?.[0]);
-          e.target.value = '';
-        }}
-      />
+      <FilePicker id="word-file" accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onFile={(file) => void choose(file)} />
       <div aria-live="polite">
         {message && <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'status' : 'msg error'}>{message.text}</p>}
         {result?.ok === false && <DataErrorList title={t('importFailed')} errors={result.errors} />}
