@@ -169,7 +169,7 @@ function checkOneOwner(profile: Owner | null, observed: readonly PageObservation
     checkOwner(owner as Owner).filter((f) => f.rule !== 'realname.match'),
     prefix,
   );
-  const match = profile ? rekey(checkRealNameMatch(profile, page), prefix) : [];
+  const match = profile ? rekey(checkRealNameMatch(profile, page, { reveal: false }), prefix) : [];
   return [...(profile ? fieldFindings : fieldFindings.filter((f) => f.key !== undefined && seen.has(f.key))), ...match];
 }
 
@@ -185,7 +185,7 @@ function checkAuthentication(values: PlanValues, owners: Owner[]): Finding[] {
 /** work.version / materials.consistency: the name and the version are the same in the profile and on every step that shows them. */
 function checkSameEverywhere(input: ApplicationInput): Finding[] {
   const work = input.values?.work;
-  const observations: Observation[] = work ? [{ where: PROFILE_WHERE, fullName: work.fullName, version: work.version }] : [];
+  const observations: Observation[] = work ? [{ where: PROFILE_WHERE, fullName: work.fullName, version: work.version, hidden: true }] : [];
   const order = (page: string) => (R11_STEPS as readonly string[]).indexOf(page);
   const steps = [...input.observed].sort((a, b) => order(a.page) - order(b.page));
   for (const o of steps) {

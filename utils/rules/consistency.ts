@@ -80,8 +80,25 @@ const KIND_EN: Record<DifferenceKind, string> = {
   other: '',
 };
 
-/** "第 3 个字符是“（”（全角），应为“(”，全角与半角不同" and its English, for a finding. */
-export function describeDifference(d: Difference): [string, string] {
+/**
+ * Whether a message may show the reference's characters. In the options page it may; on a portal
+ * page it may not (SECURITY.md: the page never sees a profile value it did not show itself), so a
+ * difference is told by its position, with the page's own character at most.
+ */
+export interface Disclosure {
+  reveal?: boolean;
+}
+
+/**
+ * "第 3 个字符是“（”（全角），应为“(”，全角与半角不同" and its English, for a finding. Without
+ * `reveal`, the position alone, and the checked value's own character when `shown` says the page
+ * shows that value itself: "从第 3 个字符（“（”（全角））起不同".
+ */
+export function describeDifference(d: Difference, { reveal = true }: Disclosure = {}, shown = false): [string, string] {
+  if (!reveal) {
+    const own = shown && d.actual;
+    return [`从第 ${d.position} 个字符${own ? `（${showZh(d.actual)}）` : ''}起不同`, `they differ from character ${d.position}${own ? ` (${showEn(d.actual)})` : ''} on`];
+  }
   return [
     `第 ${d.position} 个字符是${showZh(d.actual)}，应为${showZh(d.expected)}${KIND_ZH[d.kind]}`,
     `character ${d.position} is ${showEn(d.actual)} where ${showEn(d.expected)} is expected${KIND_EN[d.kind]}`,
@@ -104,7 +121,7 @@ const NAME_ID_FIELDS = [
  * profile's. `page` holds what a form currently shows; without it only the profile is compared.
  * A side that is still empty is not compared (nothing was typed or authenticated yet).
  */
-export function checkRealNameMatch(owner: Owner, page?: NameAndId): Finding[] {
+export function checkRealNameMatch(owner: Owner, page?: NameAndId, disclosure: Disclosure = {}): Finding[] {
   const o: Record<string, unknown> = owner && typeof owner === 'object' ? owner : {};
   const realName: Record<string, unknown> = o.realName && typeof o.realName === 'object' ? (o.realName as Record<string, unknown>) : {};
   const shown: Record<string, unknown> = page && typeof page === 'object' ? (page as Record<string, unknown>) : {};
@@ -116,14 +133,15 @@ export function checkRealNameMatch(owner: Owner, page?: NameAndId): Finding[] {
     if (profile.trim() && authenticated.trim()) {
       const d = firstDifference(profile, authenticated);
       if (d) {
-        const [dz, de] = describeDifference(d);
+        const [dz, de] = describeDifference(d, disclosure);
         out.push(finding('realname.match', key, `${zh}与实名认证的不一致：${dz}`, `the ${en} differs from the authenticated one: ${de}`));
       }
     }
     if (onPage.trim() && profile.trim()) {
       const d = firstDifference(onPage, profile);
       if (d) {
-        const [dz, de] = describeDifference(d);
+        // The page's value is the page's own: its character may be named, the profile's never.
+        const [dz, de] = describeDifference(d, disclosure, true);
         out.push(finding('realname.match', key, `页面上的${zh}与资料不一致：${dz}`, `the ${en} on the page differs from the profile: ${de}`));
       }
     }
@@ -199,6 +217,8 @@ export interface Observation {
   where: string;
   fullName?: string;
   version?: string;
+  /** A value the page has not shown (the profile's, seen from a portal page): compared, never quoted. */
+  hidden?: boolean;
 }
 
 /**
@@ -215,16 +235,17 @@ export function checkSameNameAndVersion(observations: Observation[]): Finding[] 
   ] as const) {
     const seen = list.filter((o) => str(o[key]).trim());
     const reference = seen[0];
+    const shown = (o: Observation) => (o.hidden ? '' : ` ${quote(str(o[key]).trim())}`);
     for (const o of seen.slice(1)) {
       const d = firstDifference(str(o[key]), str(reference[key]));
       if (!d) continue;
-      const [dz, de] = describeDifference(d);
+      const [dz, de] = describeDifference(d, { reveal: !o.hidden && !reference.hidden }, !o.hidden);
       out.push(
         finding(
           'materials.consistency',
           key,
-          `${str(o.where)}的${zh} ${quote(str(o[key]).trim())} 与${str(reference.where)}的 ${quote(str(reference[key]).trim())} 不一致：${dz}`,
-          `the ${en} in ${str(o.where)} ${quote(str(o[key]).trim())} differs from ${str(reference.where)} ${quote(str(reference[key]).trim())}: ${de}`,
+          `${str(o.where)}的${zh}${shown(o)} 与${str(reference.where)}的${shown(reference)} 不一致：${dz}`,
+          `the ${en} in ${str(o.where)}${shown(o)} differs from ${str(reference.where)}${shown(reference)}: ${de}`,
         ),
       );
     }

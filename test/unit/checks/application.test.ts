@@ -87,7 +87,9 @@ describe('checkApplication', () => {
       const fs = run(values(owner, crm()), [page('r11.development', { 'owners.0.name': text('北京云帆科技有限公司（北京）') })]);
       const match = fs.filter((f) => f.rule === 'realname.match');
       expect(match.map((f) => f.key)).toEqual(['owners.0.name']);
-      expect(match[0].message).toContain('页面上的名称与资料不一致：第 11 个字符是“（”（全角），应为“(”，全角与半角不同');
+      // The page's own character is named; the profile's never is (the page must not learn it).
+      expect(match[0].message).toContain('页面上的名称与资料不一致：从第 11 个字符（“（”（全角））起不同');
+      expect(match[0].message).not.toContain('“(”');
     });
 
     it('a profile that differs from its authentication, on the account pages keyed owner.*', () => {
@@ -126,7 +128,8 @@ describe('checkApplication', () => {
       ]);
       const version = fs.filter((f) => f.rule === 'materials.consistency');
       expect(version.map((f) => f.key)).toEqual(['work.version', 'work.version']);
-      expect(version[0].message).toContain('“软件申请信息”页的版本号 “V1.0.1” 与资料的 “V1.0” 不一致');
+      expect(version[0].message).toContain('“软件申请信息”页的版本号 “V1.0.1” 与资料的 不一致：从第 5 个字符（“.”）起不同');
+      expect(version[0].message).not.toContain('“V1.0”');
       expect(version[1].message).toContain('“确认信息”页的版本号');
     });
 

@@ -6,6 +6,7 @@ import { adapterFor } from '@/utils/pages/registry';
 import type { PageWatcher } from '@/utils/content/detect/watch';
 import type { Work } from '@/utils/schema/work';
 import { checkApplication, type PageObservation } from '@/utils/findings/application';
+import { redactForPage } from '@/utils/findings/redact';
 import { readPage, type PageReading } from './page-read';
 
 /**
@@ -74,10 +75,10 @@ export class PageChecks {
     const elements = new Map(seen?.reading.elements ?? []);
     const files = this.deps.files;
     for (const [key, el] of files?.elements() ?? []) elements.set(key, el);
-    const findings = [
-      ...checkApplication({ values, observed: [...this.observed.values()].reverse(), current: seen?.page ?? null }),
-      ...(files?.findings() ?? []),
-    ];
+    const observed = [...this.observed.values()].reverse();
+    // What the tab's pages showed themselves may be quoted; any other profile text may not.
+    const shown = observed.flatMap((o) => Object.values(o.fields).flatMap((f) => [f.value, ...(f.checked ?? [])]));
+    const findings = redactForPage([...checkApplication({ values, observed, current: seen?.page ?? null }), ...(files?.findings() ?? [])], values, shown);
     this.deps.view?.show({ page: seen?.page ?? null, findings, elements }, requested);
     return findings;
   }

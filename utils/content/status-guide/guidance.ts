@@ -1,8 +1,8 @@
 import { ownersInOrder, valueFor } from '@/utils/fields/values';
+import { redactForPage } from '@/utils/findings/redact';
 import type { PlanValues } from '@/utils/contract/messages';
 import type { Finding } from '@/utils/schema/finding';
 import { checkRealNameMatch, checkRealNameRequired, type NameAndId } from '@/utils/rules/consistency';
-import type { Owner } from '@/utils/schema/owner';
 import type { Work } from '@/utils/schema/work';
 import type { OrderPage, OrderRow, Reasons } from '@/utils/content/reading/order-page';
 import { fieldName, fieldsForReason, type Material, type ProfileKey } from './reasons';
@@ -22,7 +22,8 @@ export interface Line extends Bilingual {
 
 export interface ReasonItem {
   text: string;
-  fields: { name: Bilingual; value: string }[];
+  /** Whether the chosen profile has this field filled in (null: no profile chosen). */
+  fields: { name: Bilingual; filled: boolean | null }[];
   materials: Material[];
 }
 
@@ -63,12 +64,16 @@ function findingLine(f: Finding, prefix: Bilingual | null): Line {
   return line(f.severity === 'info' ? 'info' : f.severity, prefix ? `${prefix.zh}${zh}` : zh, prefix ? `${prefix.en}${en}` : en);
 }
 
-const ownerLabel = (o: Owner): string => o.name.trim() || o.id;
+/*
+ * The guide lives on the console's page: it names owners by their place and says whether the
+ * profile has a value, never what the value is (SECURITY.md: the page sees no profile value it did
+ * not show). The popup, the extension's own page, shows whose profile it is.
+ */
+const ownerLabel = (i: number, several: boolean): Bilingual => (several ? { zh: `第 ${i + 1} 著作权人`, en: `owner ${i + 1}` } : { zh: '著作权人', en: 'the owner' });
 
 function profileLine(values: PlanValues | null): Line {
   if (!values?.owner) return line('info', '未选择资料：在扩展弹窗中为本页选择著作权人和软件后即可核对。', 'No profile chosen: choose the owner and the software for this page in the extension popup to check them.');
-  const work = values.work ? ` · ${values.work.fullName || values.work.id}` : '';
-  return line('info', `按所选资料核对：${ownerLabel(values.owner)}${work}`, `Checked against the chosen profile: ${ownerLabel(values.owner)}${work}`);
+  return line('info', '按扩展弹窗中所选的著作权人和软件核对。', 'Checked against the owner and software chosen in the extension popup.');
 }
 
 /**
@@ -82,29 +87,30 @@ function realNameSection(values: PlanValues | null, shown: NameAndId | null): Se
   // Without a work, the chosen owner is the only owner to check.
   const work = values.work ?? ({ ownerIds: owners.map((o) => o.id) } as Pick<Work, 'ownerIds'> as Work);
   const several = owners.length > 1;
-  const lines: Line[] = checkRealNameRequired(work, owners).map((f) => findingLine(f, null));
+  // What the order page shows itself may be quoted; any other profile text is not (redactForPage).
+  const onPage = shown ? [shown.name ?? '', shown.idNumber ?? ''] : [];
+  const safe = (fs: Finding[]) => redactForPage(fs, values, onPage);
+  const lines: Line[] = safe(checkRealNameRequired(work, owners)).map((f) => findingLine(f, null));
   owners.forEach((o, i) => {
-    const prefix = several ? { zh: `第 ${i + 1} 著作权人“${ownerLabel(o)}”：`, en: `Owner ${i + 1} "${ownerLabel(o)}": ` } : null;
+    const who = ownerLabel(i, several);
+    const prefix = several ? { zh: `${who.zh}：`, en: `${who.en}: ` } : null;
     // The order names its first owner: that one is compared with the page as well.
-    const found = checkRealNameMatch(o, i === 0 && shown ? shown : undefined);
-    lines.push(...found.map((f) => findingLine(f, prefix)));
+    const found = checkRealNameMatch(o, i === 0 && shown ? shown : undefined, { reveal: false });
+    lines.push(...safe(found).map((f) => findingLine(f, prefix)));
     const recorded = o.realName && o.realName.name.trim() && o.realName.idNumber.trim();
     if (o.realName?.status === 'verified' && !recorded) {
       lines.push(line('warning', `${prefix?.zh ?? ''}资料中没有记录实名认证时的名称和证件号码，无法逐字核对。`, `${prefix?.en ?? ''}the profile does not record the authenticated name and ID number, so they cannot be compared.`));
     } else if (recorded && !found.length) {
-      lines.push(line('ok', `${prefix?.zh ?? ''}“${ownerLabel(o)}”的名称和证件号码与记录的实名认证信息逐字一致。`, `${prefix?.en ?? ''}the name and ID number of "${ownerLabel(o)}" equal the recorded authentication.`));
+      lines.push(line('ok', `${who.zh}的名称和证件号码与记录的实名认证信息逐字一致。`, `The name and ID number of ${who.en} equal the recorded authentication.`));
     }
   });
   lines.push(line('info', '核对依据是资料中记录的实名认证信息；以版权中心账户中的实名信息为准。', "The check uses the authentication recorded in the profile; the center's account is what counts."));
   return { kind: 'lines', title, lines };
 }
 
-/** Text of a profile value for a reason's field; empty when the profile has none or none is chosen. */
-function profileValue(key: ProfileKey, values: PlanValues | null): string {
-  if (!values) return '';
-  const v = valueFor(key, values);
-  const text = Array.isArray(v) ? v.join('、') : (v ?? '');
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+/** Whether the chosen profile has a value for a reason's field; null when no profile is chosen. */
+function profileHas(key: ProfileKey, values: PlanValues | null): boolean | null {
+  return values ? valueFor(key, values) !== undefined : null;
 }
 
 function reasonsSection(reasons: Reasons | null, values: PlanValues | null): Section {
@@ -119,7 +125,7 @@ function reasonsSection(reasons: Reasons | null, values: PlanValues | null): Sec
   }
   const items = reasons.items.map((text): ReasonItem => {
     const { keys, materials } = fieldsForReason(text);
-    return { text, fields: keys.map((k) => ({ name: fieldName(k), value: profileValue(k, values) })), materials };
+    return { text, fields: keys.map((k) => ({ name: fieldName(k), filled: profileHas(k, values) })), materials };
   });
   return { kind: 'reasons', title, items };
 }
@@ -130,11 +136,12 @@ function mailChecklist(values: PlanValues | null): Section {
   if (!owners.length) {
     items.push({ zh: '每个著作权人的身份证明文件复印件（个人：居民身份证；单位：统一社会信用代码证书等）', en: "A copy of each owner's identity document (a person: 居民身份证; an organisation: 统一社会信用代码证书 or the like)" });
   }
-  for (const o of owners) {
+  owners.forEach((o, i) => {
     const doc = o.idType.trim() || '身份证明文件';
     const sides = doc === '居民身份证' ? { zh: '（正反面）', en: ' (both sides)' } : { zh: '', en: '' };
-    items.push({ zh: `${ownerLabel(o)}：${doc}复印件${sides.zh}`, en: `${ownerLabel(o)}: a copy of the ${doc}${sides.en}` });
-  }
+    const who = ownerLabel(i, owners.length > 1);
+    items.push({ zh: `${who.zh}：${doc}复印件${sides.zh}`, en: `${who.en}: a copy of the ${doc}${sides.en}` });
+  });
   return { kind: 'checklist', title: { zh: '邮寄清单', en: 'What to mail' }, items };
 }
 

@@ -35,7 +35,9 @@ function sectionEl(s: Section): HTMLElement {
         'ol',
         'reasons',
         ...s.items.map((r) => {
-          const concerns = r.fields.map((f) => el('li', 'field', f.name.zh, el('span', 'en', f.name.en), f.value ? el('span', 'value', `资料中：${f.value}`) : null));
+          const concerns = r.fields.map((f) =>
+            el('li', 'field', f.name.zh, el('span', 'en', f.name.en), f.filled === null ? null : el('span', 'value', f.filled ? '资料中已填写，请核对' : '资料中未填写')),
+          );
           const materials = r.materials.map((m) => el('li', 'material', `${m}（材料）`, el('span', 'en', 'material')));
           const none = !concerns.length && !materials.length ? [both('li', 'none', { zh: '没有对应的资料字段', en: 'no profile field matches this reason' })] : [];
           return el('li', 'reason', el('div', 'reason-text', r.text), el('ul', 'concerns', ...concerns, ...materials, ...none));
