@@ -56,6 +56,7 @@ describe('UploadChecks', () => {
         return answer;
       },
       view: { show: (_anchor, verdict) => void shown.push(verdict) },
+      redact: (findings) => findings,
       changed: () => undefined,
       texts: { pixels: (w, h) => `${w}×${h}`, pages: (n) => `${n} pages`, tooBig: (mb) => `> ${mb} MB` },
     });
@@ -102,6 +103,7 @@ describe('UploadChecks', () => {
       materialWork: () => ({}),
       inspectMaterial: () => new Promise((r) => (release = r)),
       view: { show: (_a, v) => void shown.push(v) },
+      redact: (findings) => findings,
       changed: () => undefined,
       texts: { pixels: () => '', pages: () => '', tooBig: () => '' },
     });
@@ -136,5 +138,29 @@ describe('precheckPdf and base64', () => {
     const back = base64ToBytes(bytesToBase64(bytes));
     expect(Buffer.from(back).equals(Buffer.from(bytes))).toBe(true);
     expect(bytesToBase64(new Uint8Array([0xff, 0xd8, 0xff]))).toBe('/9j/');
+  });
+});
+
+describe('UploadChecks.listen', () => {
+  it('checks a file the user chose, never one a page script put there and announced itself', async () => {
+    const asked: unknown[] = [];
+    const u = new UploadChecks({
+      materialWork: () => ({}),
+      inspectMaterial: async (request) => (asked.push(request), { findings: [] }),
+      view: { show: () => undefined },
+      redact: (findings) => findings,
+      changed: () => undefined,
+      texts: { pixels: () => '', pages: () => '', tooBig: () => '' },
+    });
+    const controller = new AbortController();
+    u.listen(document, controller.signal);
+    const input = uploadBox('上传程序鉴别材料');
+    Object.defineProperty(input, 'files', { value: [new File([new TextEncoder().encode('%PDF-1.7\n%%EOF\n')], 'a.pdf', { type: 'application/pdf' })] });
+    // happy-dom, like a page script, can only dispatch untrusted events.
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(asked).toEqual([]);
+    expect(u.findings()).toEqual([]);
+    controller.abort();
   });
 });

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { markFindings } from '@/utils/content/fill/marks';
+import { FieldOutlines, type OutlineSeverity } from './outlines';
 import { countFindings, groupFindings } from '@/utils/findings/groups';
 import type { CheckResult, FindingsView } from './page-checks';
 import { FindingsPanel } from './panel';
@@ -10,13 +10,11 @@ import { FindingsPanel } from './panel';
  */
 export class PageFindingsView implements FindingsView {
   private readonly panel: FindingsPanel;
+  private readonly outlines: FieldOutlines;
 
-  constructor(
-    ctx: ContentScriptContext,
-    private readonly doc: Document,
-    focus: (key: string) => void,
-  ) {
-    this.panel = new FindingsPanel(ctx, focus, () => markFindings(doc, new Map()));
+  constructor(ctx: ContentScriptContext, focus: (key: string) => void) {
+    this.outlines = new FieldOutlines(ctx);
+    this.panel = new FindingsPanel(ctx, focus, () => this.outlines.show(new Map()));
   }
 
   get active(): boolean {
@@ -27,12 +25,12 @@ export class PageFindingsView implements FindingsView {
     if (!requested && !this.panel.isOpen) return;
     const onPage = (key: string) => result.elements.has(key);
     void this.panel.show({ groups: groupFindings(result.findings, result.page, onPage), counts: countFindings(result.findings) }, requested);
-    const marks = new Map<Element, 'error' | 'warning'>();
+    const marks = new Map<Element, OutlineSeverity>();
     for (const f of result.findings) {
       const el = f.key === undefined ? undefined : result.elements.get(f.key);
       if (!el || f.severity === 'info' || marks.get(el) === 'error') continue;
       marks.set(el, f.severity);
     }
-    markFindings(this.doc, marks);
+    this.outlines.show(marks);
   }
 }

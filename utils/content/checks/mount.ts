@@ -25,6 +25,7 @@ export function mountPageChecks(ctx: ContentScriptContext, deps: { watcher: Page
     materialWork: () => checks?.materialWork() ?? {},
     inspectMaterial: (request) => toBackground('ruanzhu:inspect-material', request),
     view: new VerdictUi(ctx),
+    redact: (findings) => checks?.redact(findings) ?? findings,
     changed: () => void checks?.recheck(),
     texts: {
       pixels: (w, h) => t('photoPixels', [w, h]),
@@ -35,7 +36,7 @@ export function mountPageChecks(ctx: ContentScriptContext, deps: { watcher: Page
   const page = new PageChecks({
     doc: document,
     watcher: deps.watcher,
-    view: new PageFindingsView(ctx, document, (key) => void page.focus(key)),
+    view: new PageFindingsView(ctx, (key) => void page.focus(key)),
     files: uploads,
   });
   checks = page;

@@ -76,11 +76,15 @@ export class PageChecks {
     const files = this.deps.files;
     for (const [key, el] of files?.elements() ?? []) elements.set(key, el);
     const observed = [...this.observed.values()].reverse();
-    // What the tab's pages showed themselves may be quoted; any other profile text may not.
-    const shown = observed.flatMap((o) => Object.values(o.fields).flatMap((f) => [f.value, ...(f.checked ?? [])]));
-    const findings = redactForPage([...checkApplication({ values, observed, current: seen?.page ?? null }), ...(files?.findings() ?? [])], values, shown);
+    const findings = this.redact([...checkApplication({ values, observed, current: seen?.page ?? null }), ...(files?.findings() ?? [])]);
     this.deps.view?.show({ page: seen?.page ?? null, findings, elements }, requested);
     return findings;
+  }
+
+  /** Findings as the page may show them: what the tab's pages showed may be quoted, no other profile text. */
+  redact(findings: readonly Finding[]): Finding[] {
+    const shown = [...this.observed.values()].flatMap((o) => Object.values(o.fields).flatMap((f) => [f.value, ...(f.checked ?? [])]));
+    return redactForPage(findings, this.values ?? null, shown);
   }
 
   /**

@@ -1,15 +1,16 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { pageName } from '@/utils/pages/registry';
 import { t } from '@/utils/platform/i18n';
 import type { Finding } from '@/utils/schema/finding';
 import type { Counts, FindingGroup } from '@/utils/findings/groups';
 import css from './panel.css?inline';
 import { placePanel, type Rect } from './placement';
+import { mountClosedUi, type ClosedUi } from '@/utils/content/shadow-ui';
 
 /*
- * The findings panel on a portal page: vanilla DOM in a shadow root (the content script carries no
- * React), every text set through textContent, never as HTML — messages quote what the page shows.
+ * The findings panel on a portal page: vanilla DOM in a closed shadow root (the content script
+ * carries no React; the page's scripts cannot read it), every text set through textContent, never
+ * as HTML — messages quote what the page shows.
  */
 
 const SEVERITY_TEXT: Record<Finding['severity'], () => string> = {
@@ -101,8 +102,8 @@ function visibleRects(doc: Document, selector: string): Rect[] {
  * collapsed to its header.
  */
 export class FindingsPanel {
-  private ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
-  private creating: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
+  private ui: ClosedUi | null = null;
+  private creating: Promise<ClosedUi> | null = null;
   private collapsed = false;
   private closed = false;
   private frame = 0;
@@ -125,24 +126,11 @@ export class FindingsPanel {
   }
 
   private panel(): HTMLElement | null {
-    return this.ui?.uiContainer.querySelector<HTMLElement>('.rz-panel') ?? null;
+    return this.ui?.container.querySelector<HTMLElement>('.rz-panel') ?? null;
   }
 
-  private async root(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
-    this.creating ??= createShadowRootUi(this.ctx, {
-      name: 'ruanzhu-findings',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      css,
-      // Typing in the panel must not reach the page's own keyboard shortcuts.
-      isolateEvents: true,
-      onMount: (container) => container,
-    }).then((ui) => {
-      ui.mount();
-      this.ui = ui;
-      return ui;
-    });
+  private async root(): Promise<ClosedUi> {
+    this.creating ??= mountClosedUi(this.ctx, { name: 'ruanzhu-findings', css }).then((ui) => (this.ui = ui));
     return this.creating;
   }
 
@@ -150,7 +138,7 @@ export class FindingsPanel {
   async show(content: PanelContent, reopen: boolean): Promise<void> {
     if (reopen) this.closed = false;
     const ui = await this.root();
-    const doc = ui.uiContainer.ownerDocument;
+    const doc = ui.container.ownerDocument;
     const panel = el(doc, 'section', 'rz-panel');
     panel.setAttribute('role', 'region');
     panel.setAttribute('aria-label', t('panelTitle'));
@@ -175,7 +163,7 @@ export class FindingsPanel {
     panel.append(head, renderGroups(doc, content.groups, this.onFocus));
     // An update while the user reads keeps their place in the list.
     const scrolled = this.panel()?.querySelector('.rz-body')?.scrollTop ?? 0;
-    ui.uiContainer.replaceChildren(panel);
+    ui.container.replaceChildren(panel);
     panel.querySelector('.rz-body')!.scrollTop = scrolled;
     this.applyState();
     this.place();

@@ -77,6 +77,8 @@ export interface UploadChecksDeps {
   /** Sends `ruanzhu:inspect-material` to the background. */
   inspectMaterial(request: RequestOf<'ruanzhu:inspect-material'>): Promise<InspectMaterialResponse>;
   view: VerdictView;
+  /** Findings as the page may show them (no profile value the page has not shown). */
+  redact(findings: Finding[]): Finding[];
   /** Told after each verdict: the page's check may include it. */
   changed(): void;
   /** Localised detail lines: the pixel size, the page count, the too-big note. */
@@ -96,12 +98,16 @@ export class UploadChecks {
 
   constructor(private readonly deps: UploadChecksDeps) {}
 
-  /** The document-level `change` listener: every file input, whatever the page's own handlers do. */
+  /**
+   * The document-level `change` listener: every file input, whatever the page's own handlers do.
+   * Only a file the user chose counts: a page can put any file in an input and fire `change` as
+   * often as it likes, and each would cost a PDF read in the background.
+   */
   listen(doc: Document, signal: AbortSignal): void {
     doc.addEventListener(
       'change',
       (e) => {
-        if (e.target instanceof HTMLInputElement && e.target.type === 'file') void this.chosen(e.target);
+        if (e.isTrusted && e.target instanceof HTMLInputElement && e.target.type === 'file') void this.chosen(e.target);
       },
       { capture: true, signal },
     );
@@ -148,8 +154,9 @@ export class UploadChecks {
     const current = () => this.uploads.get(input)?.seq === seq;
     const show = (verdict: Verdict) => {
       if (!current()) return;
-      if (verdict.state === 'done') state.findings = verdict.findings;
-      this.deps.view.show(state.anchor, verdict);
+      const safe: Verdict = verdict.state === 'done' ? { ...verdict, findings: this.deps.redact(verdict.findings) } : verdict;
+      if (safe.state === 'done') state.findings = safe.findings;
+      this.deps.view.show(state.anchor, safe);
       if (verdict.state !== 'checking') this.deps.changed();
     };
     // The limit the upload's own box states wins over one stated for the whole section.

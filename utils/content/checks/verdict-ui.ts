@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { mountClosedUi, type ClosedUi } from '@/utils/content/shadow-ui';
 import { t } from '@/utils/platform/i18n';
 import type { Finding } from '@/utils/schema/finding';
 import type { Verdict, VerdictView } from './uploads';
@@ -56,29 +56,18 @@ export function renderVerdict(doc: Document, verdict: Verdict): HTMLElement {
   return box;
 }
 
-/** One shadow-root UI right after each upload control's box, re-rendered per verdict. */
+/** One closed shadow-root UI right after each upload control's box, re-rendered per verdict. */
 export class VerdictUi implements VerdictView {
-  private readonly uis = new WeakMap<Element, Promise<ShadowRootContentScriptUi<HTMLElement>>>();
+  private readonly uis = new WeakMap<Element, Promise<ClosedUi>>();
 
   constructor(private readonly ctx: ContentScriptContext) {}
 
   show(anchor: Element, verdict: Verdict): void {
     let ui = this.uis.get(anchor);
     if (!ui) {
-      ui = createShadowRootUi(this.ctx, {
-        name: 'ruanzhu-file-verdict',
-        position: 'inline',
-        anchor,
-        append: 'after',
-        css,
-        isolateEvents: true,
-        onMount: (container) => container,
-      }).then((created) => {
-        created.mount();
-        return created;
-      });
+      ui = mountClosedUi(this.ctx, { name: 'ruanzhu-file-verdict', css, anchor, after: true });
       this.uis.set(anchor, ui);
     }
-    void ui.then((created) => created.uiContainer.replaceChildren(renderVerdict(created.uiContainer.ownerDocument, verdict)));
+    void ui.then((created) => created.container.replaceChildren(renderVerdict(created.container.ownerDocument, verdict)));
   }
 }

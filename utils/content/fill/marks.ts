@@ -13,17 +13,6 @@ export function unmark(el: Element): void {
   el.removeAttribute(FILLED_ATTR);
 }
 
-/**
- * Fields with a finding of the last check, by its worst severity (error, warning): outlined until
- * the next check replaces the marks. Like the filled mark, an attribute styled by marks.css.
- */
-export const FINDING_ATTR = 'data-ruanzhu-finding';
-
-export function markFindings(doc: Document, marks: ReadonlyMap<Element, 'error' | 'warning'>): void {
-  for (const el of doc.querySelectorAll(`[${FINDING_ATTR}]`)) if (!marks.has(el)) el.removeAttribute(FINDING_ATTR);
-  for (const [el, severity] of marks) el.setAttribute(FINDING_ATTR, severity);
-}
-
 /** A user's own edit (a trusted event) ends the mark of the field it happened in. */
 export function watchEdits(doc: Document, signal: AbortSignal): void {
   for (const type of ['input', 'change', 'click']) {

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { mountClosedUi, type ClosedUi } from '@/utils/content/shadow-ui';
 import { tick } from '@/utils/content/fill/drivers/events';
 import { ALIYUN_CONSOLE_HOST } from '@/utils/pages/hosts';
 import type { PageWatcher } from '@/utils/content/detect/watch';
@@ -15,15 +15,15 @@ export interface GuideDeps {
 }
 
 /**
- * The status guide on the console's order pages: a panel in a shadow root (the page's styles stay
- * out, ours stay in), kept in step with the page. The owner and work it checks are the ones the
+ * The status guide on the console's order pages: a panel in a closed shadow root (the page's
+ * styles stay out, ours stay in, its scripts cannot read it), kept in step with the page. The owner and work it checks are the ones the
  * popup last sent to this tab (with a fill or a check); the content script holds no other profile.
  */
 export function mountAliyunGuide(ctx: ContentScriptContext, { watcher, profiles }: GuideDeps): void {
   if (location.hostname !== ALIYUN_CONSOLE_HOST) return;
   let collapsed = false;
   let rendered = '';
-  let ui: Promise<ShadowRootContentScriptUi<void>> | null = null;
+  let ui: Promise<ClosedUi> | null = null;
 
   const guideNow = (): Guide | null => {
     const page = watcher.refresh()?.page;
@@ -39,15 +39,15 @@ export function mountAliyunGuide(ctx: ContentScriptContext, { watcher, profiles 
       const guide = guideNow();
       if (!guide) {
         if (ui) (await ui).remove();
+        ui = null;
         rendered = '';
         return;
       }
       const signature = JSON.stringify([guide, collapsed]);
       if (!force && signature === rendered) return;
-      ui ??= createShadowRootUi(ctx, { name: 'ruanzhu-guide', position: 'inline', anchor: 'body', append: 'last', css: GUIDE_CSS, isolateEvents: true, onMount: () => undefined });
+      ui ??= mountClosedUi(ctx, { name: 'ruanzhu-guide', css: GUIDE_CSS });
       const shadowUi = await ui;
-      if (!shadowUi.shadowHost.isConnected) shadowUi.mount();
-      renderGuide(shadowUi.uiContainer, guide, collapsed, {
+      renderGuide(shadowUi.container, guide, collapsed, {
         recheck: () => void profiles.reload(watcher.refresh()?.page ?? '').then(() => update(true), () => update(true)),
         toggle: () => {
           collapsed = !collapsed;
