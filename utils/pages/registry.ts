@@ -46,8 +46,22 @@ export type Application = keyof typeof APPLICATIONS;
  */
 export type Audience = 'account' | 'identity' | 'application';
 
+/**
+ * Where a page is known to live. A URL that matches a kind's place can only be that kind (or
+ * another kind living there); a kind without a known place (real-name authentication, every
+ * console page) is looked for at any URL of its site that no kind claims.
+ */
+export interface PagePlace {
+  path: string;
+  /** The hash route (`#/features` → `/features`), when the place is one route of a single-page app. */
+  route?: string;
+  /** Query parameters the URL must carry. */
+  query?: Readonly<Record<string, string>>;
+}
+
 export interface PageKindSpec {
   site: Site;
+  at?: PagePlace;
   /** The page's own title, as the user reads it. */
   title: Bilingual;
   audience: Audience;
@@ -58,17 +72,17 @@ export interface PageKindSpec {
 }
 
 export const PAGE_KINDS = {
-  'ccopyright.login': { site: 'ccopyright', title: { zh: '登录', en: 'Sign in' }, audience: 'account', adapter: login },
-  'ccopyright.register': { site: 'ccopyright', title: { zh: '账号注册', en: 'Account sign-up' }, audience: 'account', adapter: register },
+  'ccopyright.login': { site: 'ccopyright', at: { path: '/login.html' }, title: { zh: '登录', en: 'Sign in' }, audience: 'account', adapter: login },
+  'ccopyright.register': { site: 'ccopyright', at: { path: '/register.html' }, title: { zh: '账号注册', en: 'Account sign-up' }, audience: 'account', adapter: register },
   'ccopyright.realname.person': { site: 'ccopyright', title: { zh: '个人实名认证', en: 'Personal real-name authentication' }, audience: 'identity', adapter: realnamePerson },
   'ccopyright.realname.org': { site: 'ccopyright', title: { zh: '机构实名认证', en: 'Organisation real-name authentication' }, audience: 'identity', adapter: realnameOrg },
-  'ccopyright.registration': { site: 'ccopyright', title: { zh: '软件登记', en: 'Software registration menu' }, audience: 'identity' },
-  'ccopyright.r11.identity': { site: 'ccopyright', title: { zh: '选择办理身份', en: 'Applicant identity' }, audience: 'application', application: 'r11', step: 0 },
-  'ccopyright.r11.application': { site: 'ccopyright', title: { zh: '软件申请信息', en: 'Application information' }, audience: 'application', adapter: r11Application, application: 'r11', step: 1 },
-  'ccopyright.r11.development': { site: 'ccopyright', title: { zh: '软件开发信息', en: 'Development information' }, audience: 'application', adapter: r11Development, application: 'r11', step: 2 },
-  'ccopyright.r11.features': { site: 'ccopyright', title: { zh: '软件功能与特点', en: 'Functions and features' }, audience: 'application', adapter: r11Features, application: 'r11', step: 3 },
-  'ccopyright.r11.confirm': { site: 'ccopyright', title: { zh: '确认信息', en: 'Final review' }, audience: 'application', application: 'r11', step: 4 },
-  'ccopyright.filings': { site: 'ccopyright', title: { zh: '我的登记', en: 'My filings' }, audience: 'identity' },
+  'ccopyright.registration': { site: 'ccopyright', at: { path: '/registration.html', route: '/registerSoft' }, title: { zh: '软件登记', en: 'Software registration menu' }, audience: 'identity' },
+  'ccopyright.r11.identity': { site: 'ccopyright', at: { path: '/r11.html', route: '/identity' }, title: { zh: '选择办理身份', en: 'Applicant identity' }, audience: 'application', application: 'r11', step: 0 },
+  'ccopyright.r11.application': { site: 'ccopyright', at: { path: '/r11.html', route: '/application' }, title: { zh: '软件申请信息', en: 'Application information' }, audience: 'application', adapter: r11Application, application: 'r11', step: 1 },
+  'ccopyright.r11.development': { site: 'ccopyright', at: { path: '/r11.html', route: '/development' }, title: { zh: '软件开发信息', en: 'Development information' }, audience: 'application', adapter: r11Development, application: 'r11', step: 2 },
+  'ccopyright.r11.features': { site: 'ccopyright', at: { path: '/r11.html', route: '/features' }, title: { zh: '软件功能与特点', en: 'Functions and features' }, audience: 'application', adapter: r11Features, application: 'r11', step: 3 },
+  'ccopyright.r11.confirm': { site: 'ccopyright', at: { path: '/r11.html', route: '/confirm' }, title: { zh: '确认信息', en: 'Final review' }, audience: 'application', application: 'r11', step: 4 },
+  'ccopyright.filings': { site: 'ccopyright', at: { path: '/account.html', query: { current: 'soft_register' } }, title: { zh: '我的登记', en: 'My filings' }, audience: 'identity' },
   'aliyun.apply': { site: 'aliyun', title: { zh: '填写资料', en: 'Application form' }, audience: 'application', adapter: aliyunApply, application: 'aliyun', step: 0 },
   'aliyun.orders': { site: 'aliyun', title: { zh: '订单列表', en: 'Orders' }, audience: 'application', application: 'aliyun' },
   'aliyun.order': { site: 'aliyun', title: { zh: '订单详情', en: 'Order' }, audience: 'application', application: 'aliyun' },
@@ -125,6 +139,29 @@ export function pageWhere(page: string): string {
   const spec = pageSpec(page);
   if (!spec) return page;
   return `${spec.site === 'aliyun' ? '阿里云' : ''}“${spec.title.zh}”页`;
+}
+
+/** The hash route without query or trailing slash: `#/application?x=1` → `/application`. */
+export function hashRoute(hash: string): string {
+  return hash.replace(/^#/, '').split('?')[0].replace(/\/+$/, '') || '/';
+}
+
+const matches = (place: PagePlace, url: URL, path: string) =>
+  place.path === path && (place.route === undefined || place.route === hashRoute(url.hash)) && Object.entries(place.query ?? {}).every(([k, v]) => url.searchParams.get(k) === v);
+
+/**
+ * The kinds a URL of `site` may be: those whose known place it is; else, when no kind claims its
+ * path at all, those without a known place. A path some kind claims (login.html, r11.html …) is
+ * never any other kind, whatever its content says.
+ */
+export function candidateKinds(site: Site, url: URL): PageKind[] {
+  const path = url.pathname.replace(/\/+$/, '') || '/';
+  const ofSite = PAGE_KIND_LIST.filter((k) => KINDS[k].site === site);
+  const placed = ofSite.filter((k) => KINDS[k].at && matches(KINDS[k].at!, url, path));
+  if (placed.length) return placed;
+  // A claimed path with another route or query (r11.html#/payment) is none of ours.
+  const claimed = ofSite.some((k) => KINDS[k].at?.path === path && !KINDS[k].at?.query);
+  return claimed ? [] : ofSite.filter((k) => !KINDS[k].at);
 }
 
 export const siteName = (site: string | null | undefined): string => (site && site in SITES ? `${SITES[site as Site].zh} / ${SITES[site as Site].en}` : '');

@@ -69,6 +69,9 @@ describe('visibility and state', () => {
     ['visibility:hidden', '<input style="visibility:hidden">', false],
     ['a transparent text box (honeypot)', '<input style="opacity:0">', false],
     ['hidden by a stylesheet class', '<style>.en-name{display:none}</style><div class="en-name"><input></div>', false],
+    ['inside a transparent parent', '<div style="opacity:0"><div><input></div></div>', false],
+    ['nearly transparent through two ancestors', '<div style="opacity:0.3"><div style="opacity:0.2"><input></div></div>', false],
+    ['content-visibility: hidden', '<div style="content-visibility:hidden"><input></div>', false],
   ])('%s', (_name, html, visible) => {
     document.body.innerHTML = html;
     expect(collect(document.body).controls[0].visible).toBe(visible);

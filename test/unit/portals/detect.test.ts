@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { detectPage, hashRoute } from '@/utils/content/detect/detect';
+import { detectPage } from '@/utils/content/detect/detect';
+import { hashRoute } from '@/utils/pages/registry';
 
 const HOST = 'https://register.ccopyright.com.cn';
 /** The R11 step bar, always showing every step's title (as the real one does). */
@@ -30,6 +31,9 @@ describe('page kinds from URL + DOM marker', () => {
     // The real path of real-name authentication is unconfirmed: the captions identify it anywhere.
     ['/usercenter/auth', '<span>上传手持证件照片</span>', 'ccopyright.realname.person'],
     ['/usercenter/auth', '<label>法定代表人</label><span>上传证件照正面</span>', 'ccopyright.realname.org'],
+    // Hidden organisation words do not make a person's page an organisation's.
+    ['/usercenter/auth', '<label style="display:none">法定代表人</label><span>上传证件照正面</span>', 'ccopyright.realname.person'],
+    ['/login.html', '<span>上传证件照正面</span><input type="password">', 'ccopyright.login'],
   ])('%s', (path, body, want) => expect(kind(HOST + path, body)).toBe(want));
 });
 
@@ -42,6 +46,12 @@ describe('never guessed', () => {
     ['another account tab', '/account.html?current=soft_work', '<table><th>流水号</th></table>'],
     ['the registration menu of works, not software', '/registration.html#/registerWork', '<h2>作品登记</h2>'],
     ['a caption inside a script is no caption', '/usercenter', '<script>var t = "上传手持证件照片"</script>'],
+    // A page posing as another kind: hidden words prove nothing, and a path a kind claims is only that kind.
+    ['hidden captions', '/usercenter', '<div style="display:none"><span>上传证件照正面</span><span>上传手持证件照片</span></div>'],
+    ['captions under a transparent parent', '/usercenter', '<div style="opacity:0"><span>上传证件照正面</span></div>'],
+    ['the login page with real-name captions planted', '/login.html', '<span>上传证件照正面</span><span>上传手持证件照片</span>'],
+    ['an R11 step claiming to be the real-name page', '/r11.html#/application', '<span>上传证件照正面</span><span>上传手持证件照片</span>'],
+    ['a password field the user cannot see', '/login.html', '<input type="password" style="visibility:hidden">'],
   ])('%s', (_name, path, body) => expect(kind(HOST + path, body)).toBeNull());
 
   it.each([

@@ -60,18 +60,59 @@ const ANY_CONTROL = `${COMPOSITE}, input, textarea, select`;
 /** Input types a person types text into. Passwords, files, and buttons are never ours to fill. */
 const TEXT_TYPES = new Set(['', 'text', 'search', 'tel', 'email', 'number', 'url']);
 
-/** Rendered: no ancestor with display:none, not visibility:hidden, a text box not opacity:0. */
+/** Below this many pixels a side, a control is not something a person sees or clicks. */
+const MIN_SIDE = 6;
+/** Nearly transparent is transparent: a page can hide a twin behind opacity 0.01. */
+const MIN_OPACITY = 0.1;
+
+/** Whether the browser lays the document out (happy-dom, in unit tests, does not: every box is 0×0). */
+function laidOut(doc: Document): boolean {
+  const r = doc.documentElement.getBoundingClientRect();
+  return r.width > 0 || r.height > 0;
+}
+
+/** The parts of `inner` that `outer` does not clip away. */
+function clippedTo(inner: DOMRect, outer: DOMRect): { width: number; height: number } {
+  return {
+    width: Math.min(inner.right, outer.right) - Math.max(inner.left, outer.left),
+    height: Math.min(inner.bottom, outer.bottom) - Math.max(inner.top, outer.top),
+  };
+}
+
+/**
+ * Really visible to a person (SECURITY.md): rendered (no ancestor with display:none), not
+ * visibility:hidden, not transparent (itself or through a transparent ancestor), of a size one can
+ * see, not pushed off the page's start, and not clipped away by an ancestor that hides its
+ * overflow (a scrolling container's content counts: the user scrolls to it). Hidden twins and honeypots fail here and are never filled or read as the page's values.
+ * A native radio or checkbox input that its component hides behind a visible wrapper is judged by
+ * the wrapper, which is what the engine collects.
+ */
 export function isVisible(el: Element): boolean {
-  const view = el.ownerDocument.defaultView;
+  const doc = el.ownerDocument;
+  const view = doc.defaultView;
   if (!view) return false;
+  let opacity = 1;
   for (let e: Element | null = el; e; e = e.parentElement) {
-    if (view.getComputedStyle(e).display === 'none') return false;
+    const s = view.getComputedStyle(e);
+    if (s.display === 'none' || s.contentVisibility === 'hidden') return false;
+    opacity *= Number.parseFloat(s.opacity || '1');
   }
   const style = view.getComputedStyle(el);
-  if (style.visibility === 'hidden' || style.visibility === 'collapse') return false;
-  // A transparent text box is a honeypot or a twin; Element's transparent radio inputs are not
-  // collected as text boxes, their visible wrappers are.
-  return !(el.matches('input, textarea') && style.opacity === '0');
+  if (style.visibility === 'hidden' || style.visibility === 'collapse' || opacity < MIN_OPACITY) return false;
+  if (!laidOut(doc)) return true;
+  const r = el.getBoundingClientRect();
+  if (r.width < MIN_SIDE || r.height < MIN_SIDE) return false;
+  // Off the page's start (left: -9999px): no scrolling reaches it.
+  if (r.right + view.scrollX <= 0 || r.bottom + view.scrollY <= 0) return false;
+  // A scrolling container's content is reachable by scrolling; only one that hides its overflow hides.
+  const hides = (o: string) => o === 'hidden' || o === 'clip';
+  for (let a = el.parentElement; a && a !== doc.documentElement; a = a.parentElement) {
+    const s = view.getComputedStyle(a);
+    if (!hides(s.overflowX) && !hides(s.overflowY)) continue;
+    const seen = clippedTo(r, a.getBoundingClientRect());
+    if ((hides(s.overflowX) && seen.width < MIN_SIDE) || (hides(s.overflowY) && seen.height < MIN_SIDE)) return false;
+  }
+  return true;
 }
 
 export function isEnabled(el: Element): boolean {
