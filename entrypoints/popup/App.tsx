@@ -70,12 +70,14 @@ export function App() {
   const runCheck = async () => {
     if (tabId === null) return;
     setChecking(true);
-    const answer = await attempt(() => toTab(tabId, 'ruanzhu:check', { ownerId: choice.ownerId, workId: choice.workId }));
+    const answer = await attempt(() => toTab(tabId, 'ruanzhu:check', { ownerId: choice.ownerId, workId: choice.workId, page: pageNow() }));
     setChecking(false);
     if (answer.ok) setCheck(answer.value);
     else setNote(answer.error);
   };
   const portalPage = detected !== 'pending' && !!detected?.page;
+  // The kind the user sees in the popup: the tab acts on that kind of page or not at all.
+  const pageNow = () => (detected !== 'pending' && detected?.page) || undefined;
   useEffect(() => {
     if (portalPage) void runCheck();
     // Runs when the page is known and whenever the choice changes, not on every render of runCheck.
@@ -90,7 +92,7 @@ export function App() {
     if (tabId === null || !choice.ownerId) return;
     setBusy(true);
     setNote('');
-    const answer = await attempt(() => toTab(tabId, 'ruanzhu:fill', { ownerId: choice.ownerId!, workId: choice.workId, overwrite, addOwnerRows }));
+    const answer = await attempt(() => toTab(tabId, 'ruanzhu:fill', { ownerId: choice.ownerId!, workId: choice.workId, overwrite, addOwnerRows, page: pageNow() }));
     setBusy(false);
     if (!answer.ok) return setNote(answer.error);
     const { findings, ...report } = answer.value;

@@ -9,10 +9,20 @@ const yunfan = Owner.parse(bundle.owners[1]);
 const crm = Work.parse(bundle.works[0]);
 
 describe('what a content script receives for its page', () => {
-  it('login: the account and nothing of identity, address or software', () => {
+  it('login: the one account handle it fills, and nothing of identity, address or software', () => {
     const v = scopeValues('ccopyright.login', { owner: zhang, work: crm, coOwners: [] });
     expect(Object.keys(v.owner!).sort()).toEqual(['account', 'id', 'kind', 'name']);
+    expect(v.owner!.account).toEqual({ username: 'zhangsan' });
     expect(v.work).toBeNull();
+    // Without a username, the phone is the handle, and still alone.
+    const phoneOnly = scopeValues('ccopyright.login', { owner: { ...zhang, account: { username: '', phone: '13800138000', email: 'z@example.com' } }, work: null, coOwners: [] });
+    expect(phoneOnly.owner!.account).toEqual({ username: '13800138000' });
+  });
+
+  it('sign-up: the three handles it fills', () => {
+    const v = scopeValues('ccopyright.register', { owner: zhang, work: crm, coOwners: [] });
+    expect(v.owner!.account).toEqual(zhang.account);
+    expect(v.owner).not.toHaveProperty('idNumber');
   });
 
   it('real-name (person): identity, address and contact, never the software', () => {

@@ -19,6 +19,11 @@ export interface ContentServiceDeps {
 /** How long a fill waits for a step that is still rendering after a hash change. */
 const RENDER_WAIT_MS = 3000;
 
+/** Refuses when the user acted on one kind of page and the page now claims another. */
+function pinned(now: string, seen: string | undefined): void {
+  if (seen !== undefined && seen !== now) throw new Refusal('page-unknown', `页面已变为“${now || '未知页面'}”，与您操作时看到的不同，未使用资料 / the page changed since you acted; no profile was used`);
+}
+
 /**
  * The content script's answers to the messages addressed to it (utils/contract/messages.ts), free
  * of `browser` so that tests drive them on a plain DOM. Fills, checks and undos run one at a time;
@@ -39,10 +44,11 @@ export function contentHandlers({ doc, watcher, profiles, checks }: ContentServi
       const adapter = adapterFor(d?.page);
       return { site: d?.site ?? null, page: d?.page ?? null, fields: adapter ? session.detect(adapter) : [] };
     },
-    'ruanzhu:fill': ({ ownerId, workId, overwrite, addOwnerRows }) =>
+    'ruanzhu:fill': ({ ownerId, workId, overwrite, addOwnerRows, page }) =>
       serial(async () => {
         const d = watcher.refresh() ?? (await waitFor(() => watcher.refresh(), RENDER_WAIT_MS));
         if (!d) throw new Refusal('page-unknown', '无法识别本页 / this page is not one the assistant knows');
+        pinned(d.page, page);
         const adapter = adapterFor(d.page);
         if (!adapter) throw new Refusal('nothing-to-fill', '本页没有可从资料填写的字段 / nothing on this page is filled from a profile');
         const values = await profiles.load({ ownerId, workId }, d.page);
@@ -51,7 +57,7 @@ export function contentHandlers({ doc, watcher, profiles, checks }: ContentServi
         // What the fill left to fix shows at once, against the values it used.
         return { results, findings: checks.evaluate(values) };
       }),
-    'ruanzhu:check': ({ ownerId, workId }) => serial(() => check(ownerId, workId)),
+    'ruanzhu:check': ({ ownerId, workId, page }) => serial(() => check(ownerId, workId, page)),
     'ruanzhu:undo': () =>
       serial(async () => {
         const d = watcher.refresh();
@@ -66,9 +72,10 @@ export function contentHandlers({ doc, watcher, profiles, checks }: ContentServi
   };
 
   /** The page against the chosen profiles; profiles that cannot be had (a locked store) leave the page checked alone. */
-  async function check(ownerId: string | undefined, workId: string | undefined): Promise<CheckResponse> {
+  async function check(ownerId: string | undefined, workId: string | undefined, seen: string | undefined): Promise<CheckResponse> {
     const page = watcher.refresh()?.page ?? '';
     try {
+      pinned(page, seen);
       const values = await profiles.load(ownerId ? { ownerId, workId } : null, page);
       if (ownerId && !values?.owner) return { findings: checks.evaluate(null), profileFailure: failureOf(new Refusal('not-found', '找不到所选的著作权人资料 / the chosen owner was not found')) };
       return { findings: checks.evaluate(values) };

@@ -129,6 +129,11 @@ export const InspectMaterialResponse = z.object({
 export type InspectMaterialResponse = z.infer<typeof InspectMaterialResponse>;
 
 const record = z.record(z.string(), z.unknown());
+/**
+ * The page kind the user saw when they acted (the popup shows it): a page that claims another kind
+ * by then gets nothing, so its scope cannot be widened between the look and the click.
+ */
+const PINNED_PAGE = z.string().optional();
 const nothing = z.null();
 
 // ── the table ──
@@ -146,11 +151,12 @@ export const MESSAGES = {
       overwrite: z.boolean().optional(),
       /** Add copyright-owner rows through the page's own 添加 button when the work has more owners. */
       addOwnerRows: z.boolean().optional(),
+      page: PINNED_PAGE,
     },
     FillResponse,
   ),
   /** The readiness checks of the page against the chosen owner and work; without an owner, the page alone. */
-  'ruanzhu:check': spec('content-script', PAGES_AND_BACKGROUND, { ownerId: id.optional(), workId: id.optional() }, CheckResponse),
+  'ruanzhu:check': spec('content-script', PAGES_AND_BACKGROUND, { ownerId: id.optional(), workId: id.optional(), page: PINNED_PAGE }, CheckResponse),
   /** Restores the values from before the last fill on the tab's current page. */
   'ruanzhu:undo': spec('content-script', PAGES_AND_BACKGROUND, {}, UndoResponse),
   /** Scrolls to a field of the last report or check and focuses it, so the user can see it. */

@@ -24,13 +24,19 @@ const WORK_IDENTITY: readonly string[] = ['id', 'ownerIds', 'fullName', 'shortNa
 const PUBLICATION: readonly string[] = ['published', 'firstPublishedDate', 'firstPublishedCountry', 'firstPublishedCity'];
 const NOTHING: PlanScope = { owner: new Set(), work: null };
 
-/** The profile field a fill key reads: `owners.1.idNumber` → idNumber, `owner.account.phone` → account. */
+/**
+ * The profile field a fill key reads: `owners.1.idNumber` → idNumber, `owner.account.phone` →
+ * account.phone; the login's one handle (`owner.account`) → ACCOUNT_HANDLE.
+ */
 function fieldOf(key: string): { of: 'owner' | 'work'; field: string } | null {
-  const m = /^(owner|owners\.\d+|work)\.([A-Za-z]+)/.exec(key);
+  const m = /^(owner|owners\.\d+|work)\.([A-Za-z]+(?:\.[A-Za-z]+)?)$/.exec(key);
   if (!m) return null;
-  const field = m[2] === 'languagesOther' ? 'languages' : m[2];
+  const field = m[2] === 'languagesOther' ? 'languages' : m[2] === 'account' ? ACCOUNT_HANDLE : m[2];
   return { of: m[1] === 'work' ? 'work' : 'owner', field };
 }
+
+/** The login's account name: the first handle the account has (what `owner.account` fills), and only that one. */
+const ACCOUNT_HANDLE = 'account:handle';
 
 function adapterKeys(adapter: PageAdapter): string[] {
   return [...adapter.fields.map((f) => f.key), ...(adapter.owners?.fields.map((r) => `owners.0.${r.field}`) ?? [])];
@@ -53,8 +59,18 @@ export function planScope(page: string): PlanScope {
   return { owner, work: spec.audience === 'application' ? work : null };
 }
 
-const pick = <T extends object>(record: T, fields: ReadonlySet<string>): T =>
-  Object.fromEntries(Object.entries(record).filter(([k]) => fields.has(k))) as T;
+/** The record cut to `fields`: top-level keys, `account.<x>` sub-fields, or the login's one handle. */
+function pick<T extends object>(record: T, fields: ReadonlySet<string>): T {
+  const out: Record<string, unknown> = Object.fromEntries(Object.entries(record).filter(([k]) => fields.has(k)));
+  const account = (record as { account?: Record<string, unknown> }).account;
+  if (account && !fields.has('account')) {
+    const subs = Object.fromEntries(Object.entries(account).filter(([k]) => fields.has(`account.${k}`)));
+    const handle = [account.username, account.phone, account.email].find((v) => typeof v === 'string' && v.trim());
+    if (fields.has(ACCOUNT_HANDLE) && handle) subs.username = handle;
+    if (Object.keys(subs).length) out.account = subs;
+  }
+  return out as T;
+}
 
 /** The owner and work cut down to what the page may receive. */
 export function scopeValues(page: string, values: { owner: Owner | null; work: Work | null; coOwners: Owner[] }) {

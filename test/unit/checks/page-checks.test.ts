@@ -164,6 +164,16 @@ describe('PageChecks', () => {
     expect((document.activeElement as HTMLInputElement).placeholder).toBe('请输入版本号');
   });
 
+  it('a page that claims another kind than the one the user acted on gets nothing, and no profile is fetched', async () => {
+    current = 'ccopyright.r11.application';
+    applicationPage();
+    const { ask, fetched } = contentService(watcherAt(() => current), async () => ({ owner: yunfan, work: crm, coOwners: [] }));
+    expect(await ask({ type: 'ruanzhu:fill', ownerId: 'o-yunfan', page: 'ccopyright.login' })).toMatchObject({ failed: true, reason: 'page-unknown' });
+    expect((await ask({ type: 'ruanzhu:check', ownerId: 'o-yunfan', page: 'ccopyright.login' })).profileFailure).toMatchObject({ reason: 'page-unknown' });
+    expect(fetched).toEqual([]);
+    expect(await ask({ type: 'ruanzhu:fill', ownerId: 'o-yunfan', workId: 'w-yunfan-crm', page: 'ccopyright.r11.application' })).toHaveProperty('results');
+  });
+
   it('a fill on a page it does not know, or with an owner the store lacks, fails with the one failure shape', async () => {
     applicationPage();
     current = null;
