@@ -3,9 +3,15 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { inspectMaterial } from '@/utils/background/files/inspect-material';
 import { backgroundHandlers, classifySender, createBackgroundContext } from '@/utils/background/service';
 import { fillFromShortcut } from '@/utils/background/shortcut';
-import { getDb } from '@/utils/background/store/db';
-import { forgetTab, loadTabState, updateTabState } from '@/utils/background/tabs/tab-state';
+import { openDb } from '@/utils/background/store/db';
+import { ProfileStore } from '@/utils/background/store/profile-store';
+import { PBKDF2_ITERATIONS } from '@/utils/background/crypto/crypto';
+import { forgetReports, forgetTab, loadTabState, updateTabState } from '@/utils/background/tabs/tab-state';
+import { PORTAL_MATCHES } from '@/utils/pages/hosts';
 import { serve, toPages, toTab } from '@/utils/platform/messaging';
+
+/** Where the name of the database in use is kept: it changes whenever the lock rewrites the data. */
+const DB_POINTER = 'db';
 
 async function fillActiveTab() {
   const action = browser.action ?? browser.browserAction;
@@ -21,10 +27,28 @@ async function fillActiveTab() {
   });
 }
 
+/** The lock locked: every portal tab forgets the values it received, and the tab reports (which hold filled values) go. */
+async function reachTabsOnLock() {
+  await forgetReports();
+  const tabs = await browser.tabs.query({ url: PORTAL_MATCHES });
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : toTab(tab.id, 'ruanzhu:locked').catch(() => undefined))));
+}
+
 export default defineBackground(() => {
   const origin = browser.runtime.getURL('/');
+  const store = new ProfileStore(
+    (name) => openDb({ name }),
+    {
+      read: async () => {
+        const value = (await browser.storage.local.get(DB_POINTER))[DB_POINTER];
+        return typeof value === 'string' ? value : undefined;
+      },
+      write: (name) => browser.storage.local.set({ [DB_POINTER]: name }),
+    },
+    async () => (await indexedDB.databases()).flatMap((d) => (d.name ? [d.name] : [])),
+  );
   // The lock's key and the decoded profiles live in this context only, in the background's memory.
-  const context = { ...createBackgroundContext(getDb(), () => toPages('ruanzhu:changed')), inspectMaterial };
+  const context = { ...createBackgroundContext(store, () => toPages('ruanzhu:changed'), PBKDF2_ITERATIONS, () => void reachTabsOnLock()), inspectMaterial };
   serve('background', backgroundHandlers(context), (sender) => classifySender(sender, browser.runtime.id, origin));
   browser.commands.onCommand.addListener((command) => {
     if (command === 'fill-page') void fillActiveTab();

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { classifySender, createBackgroundContext } from '@/utils/background/service';
 import { importBundle } from '@/utils/background/store/bundle-io';
-import type { RuanzhuDb } from '@/utils/background/store/db';
-import { askBackground, freshDb, sampleBundle } from './helpers';
+import type { ProfileStore } from '@/utils/background/store/profile-store';
+import { askBackground, freshStore, sampleBundle } from './helpers';
 
-const ctx = (db: RuanzhuDb, onChange = () => {}) => createBackgroundContext(db, onChange);
+const ctx = (store: ProfileStore, onChange = () => {}) => createBackgroundContext(store, onChange);
 
 const ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -25,7 +25,7 @@ describe('classifySender', () => {
 
 describe('background messages', () => {
   it('imports and exports for extension pages', async () => {
-    const { db } = freshDb();
+    const { store: db } = freshStore();
     const r = await askBackground(ctx(db), { type: 'ruanzhu:import', bundle: sampleBundle() });
     expect(r).toMatchObject({ ok: true, owners: 2, works: 1 });
     const exported = await askBackground(ctx(db), { type: 'ruanzhu:export' });
@@ -33,7 +33,7 @@ describe('background messages', () => {
   });
 
   it('ignores messages of unknown type, senders it does not trust and non-messages', async () => {
-    const { db } = freshDb();
+    const { store: db } = freshStore();
     expect(await askBackground(ctx(db), { type: 'ruanzhu:export' }, null)).toBeUndefined();
     expect(await askBackground(ctx(db), { type: 'ruanzhu:drop-everything' })).toBeUndefined();
     expect(await askBackground(ctx(db), { type: 'toString' })).toBeUndefined();
@@ -43,13 +43,13 @@ describe('background messages', () => {
   });
 
   it('a malformed request of a known type from a trusted sender gets the one failure shape', async () => {
-    const { db } = freshDb();
+    const { store: db } = freshStore();
     expect(await askBackground(ctx(db), { type: 'ruanzhu:owner', id: 42 })).toEqual({ failed: true, reason: 'invalid', error: expect.stringContaining('id') });
   });
 
   it('a content script may ask for its plan values and have a material read, but not import, export or list', async () => {
-    const { db } = freshDb();
-    await importBundle(db, sampleBundle());
+    const { store: db } = freshStore();
+    await db.use((d) => importBundle(d, sampleBundle()));
     for (const type of ['ruanzhu:export', 'ruanzhu:owners', 'ruanzhu:lock-status', 'ruanzhu:tab-state']) {
       expect(await askBackground(ctx(db), { type, tabId: 1 }, 'content-script'), type).toBeUndefined();
     }
@@ -61,16 +61,16 @@ describe('background messages', () => {
   });
 
   it('an extension page may not send what only content scripts send', async () => {
-    const { db } = freshDb();
+    const { store: db } = freshStore();
     expect(await askBackground(ctx(db), { type: 'ruanzhu:inspect-material', data: '', material: 'source', work: {} }, 'extension-page')).toBeUndefined();
   });
 });
 
 describe('store messages', () => {
-  const ask = (db: RuanzhuDb, type: string, args: object = {}, onChange = () => {}) => askBackground(ctx(db, onChange), { type: `ruanzhu:${type}`, ...args });
+  const ask = (db: ProfileStore, type: string, args: object = {}, onChange = () => {}) => askBackground(ctx(db, onChange), { type: `ruanzhu:${type}`, ...args });
 
   it('saves, lists, counts, deletes, and announces each write', async () => {
-    const { db } = freshDb();
+    const { store: db } = freshStore();
     let changes = 0;
     const count = () => changes++;
     const saved = await ask(db, 'save-owner', { record: { kind: 'person', name: '张三', tags: ['个人'] } }, count);
@@ -86,7 +86,7 @@ describe('store messages', () => {
   });
 
   it('a refused write answers with the one failure shape and announces nothing', async () => {
-    const { db } = freshDb();
+    const { store: db } = freshStore();
     let changes = 0;
     const r = await ask(db, 'save-work', { record: { fullName: 'X', ownerIds: ['o-none'] } }, () => changes++);
     expect(r).toEqual({ failed: true, reason: 'invalid', error: expect.stringContaining('o-none') });

@@ -1,3 +1,4 @@
+import type { Owner } from '@/utils/schema/owner';
 import { describe, expect, it } from 'vitest';
 import { exportBundle, importBundle, LAST_EXPORT_KEY } from '@/utils/background/store/bundle-io';
 import { freshDb, sampleBundle } from './helpers';
@@ -7,7 +8,7 @@ describe('importBundle', () => {
     const { db } = freshDb();
     const r = await importBundle(db, sampleBundle());
     expect(r).toMatchObject({ ok: true, owners: 2, works: 1, created: 3, updated: 0 });
-    expect((await db.owners.get('o-zhang-san'))?.name).toBe('张三');
+    expect(((await db.owners.get('o-zhang-san')) as Owner | undefined)?.name).toBe('张三');
   });
 
   it('re-importing the same ids updates instead of duplicating', async () => {
@@ -18,7 +19,7 @@ describe('importBundle', () => {
     const r = await importBundle(db, b);
     expect(r).toMatchObject({ ok: true, created: 0, updated: 3 });
     expect(await db.owners.count()).toBe(2);
-    expect((await db.owners.get('o-zhang-san'))?.phone).toBe('13600136000');
+    expect(((await db.owners.get('o-zhang-san')) as Owner | undefined)?.phone).toBe('13600136000');
   });
 
   it('writes nothing when one record of many is invalid', async () => {
@@ -69,7 +70,7 @@ describe('importBundle', () => {
     const r = await importBundle(db, b);
     db.works.bulkPut = original;
     expect(r.ok ? '' : r.errors[0].message).toMatch(/存储空间不足.*storage is full/);
-    expect((await db.owners.get('o-zhang-san'))?.name).toBe('张三');
+    expect(((await db.owners.get('o-zhang-san')) as Owner | undefined)?.name).toBe('张三');
   });
 });
 

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { backgroundHandlers, type BackgroundContext } from '@/utils/background/service';
 import { openDb } from '@/utils/background/store/db';
+import { ProfileStore } from '@/utils/background/store/profile-store';
 import { dispatch } from '@/utils/contract/dispatch';
 import { isFailure, MESSAGES, type MessageType, type Party, type PlanValues } from '@/utils/contract/messages';
 import { PageChecks, type PageChecksDeps } from '@/utils/content/checks/page-checks';
@@ -48,4 +49,19 @@ export function contentService(watcher: PageWatcher, fetch: (choice: Choice, pag
     return answer;
   };
   return { ask, profiles, checks, fetched };
+}
+
+/**
+ * A profile store of its own for one test, as the background runs it: databases in a fresh
+ * IndexedDB, the pointer to the one in use in memory. `db()` is the database in use now.
+ */
+export function freshStore() {
+  const indexedDB = new IDBFactory();
+  let pointer: string | undefined;
+  const store = new ProfileStore(
+    (name) => openDb({ name, indexedDB, IDBKeyRange }),
+    { read: async () => pointer, write: async (name) => void (pointer = name) },
+    async () => (await indexedDB.databases()).flatMap((d) => (d.name ? [d.name] : [])),
+  );
+  return { store, indexedDB, db: () => store.use(async (db) => db), names: async () => (await indexedDB.databases()).map((d) => d.name) };
 }

@@ -56,6 +56,6 @@ describe('database migrations', () => {
     broken.close();
 
     const again = openDb({ indexedDB, IDBKeyRange });
-    expect((await again.owners.get('keep-me'))?.name).toBe('留存');
+    expect(((await again.owners.get('keep-me')) as Owner | undefined)?.name).toBe('留存');
   });
 });

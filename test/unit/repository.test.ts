@@ -1,10 +1,12 @@
+import type { Owner } from '@/utils/schema/owner';
 import { describe, expect, it } from 'vitest';
-import { deleteOwner, deleteWork, listTags, RecordShapeError, saveOwner, saveWork } from '@/utils/background/store/repository';
-import { searchOwners, searchWorks, type OwnerQuery, type WorkQuery } from '@/utils/background/store/search';
+import { deleteOwner, deleteWork, RecordShapeError, saveOwner, saveWork } from '@/utils/background/store/repository';
+import { listTags, searchOwners, searchWorks } from '@/utils/background/store/search';
+import type { OwnerQuery, WorkQuery } from '@/utils/contract/messages';
 import type { RuanzhuDb } from '@/utils/background/store/db';
 
 // What the background answers a search with: the stored records, filtered and sorted.
-const listOwners = async (db: RuanzhuDb, q: OwnerQuery) => searchOwners(await db.owners.toArray(), q);
+const listOwners = async (db: RuanzhuDb, q: OwnerQuery) => searchOwners((await db.owners.toArray()) as Owner[], q);
 const listWorks = async (db: RuanzhuDb, q: WorkQuery) => searchWorks(await db.works.toArray(), q);
 import { freshDb } from './helpers';
 
@@ -25,7 +27,7 @@ describe('repository', () => {
     const again = await saveOwner(db, { ...zhang, name: '张叁' });
     expect(again.createdAt).toBe(zhang.createdAt);
     expect(again.updatedAt! > zhang.updatedAt!).toBe(true);
-    expect((await db.owners.get(zhang.id))?.name).toBe('张叁');
+    expect(((await db.owners.get(zhang.id)) as Owner | undefined)?.name).toBe('张叁');
     expect(await db.owners.count()).toBe(2);
   });
 
@@ -62,7 +64,7 @@ describe('repository', () => {
   it('filters by exact tag and lists tags', async () => {
     const { db } = await seeded();
     expect((await listOwners(db, { tag: '个人客户' })).map((o) => o.name)).toEqual(['张三']);
-    expect(await listTags(db)).toEqual({ owners: ['个人客户', '企业客户'], works: ['2026'] });
+    expect(listTags((await db.owners.toArray()) as Owner[], await db.works.toArray())).toEqual({ owners: ['个人客户', '企业客户'], works: ['2026'] });
   });
 
   it('finds works by name, version and owner', async () => {

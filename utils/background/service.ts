@@ -8,38 +8,43 @@ import { backupOverdue, noteChange, UNEXPORTED_SINCE_KEY } from '@/utils/backgro
 import { exportBundle, importBundle, LAST_EXPORT_KEY } from '@/utils/background/store/bundle-io';
 import type { RuanzhuDb } from '@/utils/background/store/db';
 import { ProfileCache } from '@/utils/background/store/profile-cache';
-import { deleteOwner, deleteWork, getOwner, listTags, saveOwner, saveWork } from '@/utils/background/store/repository';
-import { searchOwners, searchWorks } from '@/utils/background/store/search';
+import type { ProfileStore } from '@/utils/background/store/profile-store';
+import { deleteOwner, deleteWork, getOwner, saveOwner, saveWork } from '@/utils/background/store/repository';
+import { listTags, searchOwners, searchWorks } from '@/utils/background/store/search';
 import { loadTabState, updateTabState } from '@/utils/background/tabs/tab-state';
 import { decryptBundle, encryptBundle } from '@/utils/background/vault/bundle-crypto';
 import { PBKDF2_ITERATIONS } from '@/utils/background/crypto/crypto';
 import { Vault } from '@/utils/background/vault/vault';
 
 export interface BackgroundContext {
-  db: RuanzhuDb;
+  store: ProfileStore;
   /** Reads a material PDF with pdf.js (files/inspect-material.ts); tests give a fake. */
   inspectMaterial?: Handler<'ruanzhu:inspect-material'>;
   vault: Vault;
   cache: ProfileCache;
-  /** Told after every write, so open pages can refresh. */
+  /** Told after every write and every change of the lock, so open pages can refresh. */
   onChange: () => void;
+  /** Told when the lock locks: portal tabs forget the values they received, tab reports are dropped. */
+  onLock?: () => void;
 }
 
 /**
  * The background's state: the database, the lock, and the cache of decoded profiles, which the
  * lock empties whenever it locks or re-encrypts (the decrypted copies go with the key).
  */
-export function createBackgroundContext(db: RuanzhuDb, onChange: () => void, iterations = PBKDF2_ITERATIONS): BackgroundContext {
-  const cache = new ProfileCache(db);
-  const vault = new Vault(
-    db,
+export function createBackgroundContext(store: ProfileStore, onChange: () => void, iterations = PBKDF2_ITERATIONS, onLock?: () => void): BackgroundContext {
+  const cache = new ProfileCache();
+  let vault: Vault;
+  vault = new Vault(
+    store,
     () => {
       cache.invalidate();
+      if (!vault.unlocked) onLock?.();
       onChange();
     },
     iterations,
   );
-  return { db, vault, cache, onChange };
+  return { store, vault, cache, onChange, onLock };
 }
 
 /**
@@ -59,18 +64,20 @@ export function classifySender(sender: Runtime.MessageSender, extensionId: strin
  * `browser` apart from the tab state, so tests drive it with fake senders.
  */
 export function backgroundHandlers(ctx: BackgroundContext): Handlers<'background'> {
-  const { db, vault, cache } = ctx;
-  const changed = async () => {
+  const { store, vault, cache } = ctx;
+  const use = <T>(task: (db: RuanzhuDb) => Promise<T>) => store.use(task);
+  /** After a write: the cache is stale, the backup reminder notes it, open pages refresh. */
+  const announce = async (db: RuanzhuDb) => {
     cache.invalidate();
     await noteChange(db);
     ctx.onChange();
   };
-  /** A write, then the announcement that profiles changed. */
-  const write = async <T>(run: () => Promise<T>): Promise<T> => {
-    const result = await run();
-    await changed();
-    return result;
-  };
+  const write = <T>(task: (db: RuanzhuDb) => Promise<T>): Promise<T> =>
+    use(async (db) => {
+      const result = await task(db);
+      await announce(db);
+      return result;
+    });
   const status = () => vault.status();
 
   return {
@@ -80,40 +87,56 @@ export function backgroundHandlers(ctx: BackgroundContext): Handlers<'background
         if (!passphrase) return { ok: false, needsPassphrase: true, errors: [{ path: '', record: '', field: '', message: '此文件已加密，请输入导出时设置的口令 / this file is encrypted: enter the passphrase it was exported with' }] };
         plain = await decryptBundle(plain, passphrase);
       }
-      const result = await importBundle(db, plain, await vault.codec());
-      if (result.ok) await changed();
-      return result;
+      const codec = await vault.codec();
+      return use(async (db) => {
+        const result = await importBundle(db, plain, codec);
+        if (result.ok) await announce(db);
+        return result;
+      });
     },
     'ruanzhu:export': async ({ passphrase }) => {
-      const bundle = await exportBundle(db, new Date(), await vault.codec());
+      const codec = await vault.codec();
+      const bundle = await use((db) => exportBundle(db, new Date(), codec));
       return passphrase ? encryptBundle(bundle, passphrase) : bundle;
     },
     'ruanzhu:plan-values': async ({ ownerId, workId, page }) => {
       const codec = await vault.codec();
-      const work = workId ? ((await db.works.get(workId)) ?? null) : null;
-      const owner = (await getOwner(db, ownerId, codec)) ?? null;
-      const others = (work?.ownerIds ?? []).filter((id) => id !== ownerId);
-      const coOwners = (await Promise.all(others.map((id) => getOwner(db, id, codec)))).filter((o) => o !== undefined);
-      return scopeValues(page, { owner, work, coOwners });
+      return use(async (db) => {
+        const work = workId ? ((await db.works.get(workId)) ?? null) : null;
+        const owner = (await getOwner(db, ownerId, codec)) ?? null;
+        const others = (work?.ownerIds ?? []).filter((id) => id !== ownerId);
+        const coOwners = (await Promise.all(others.map((id) => getOwner(db, id, codec)))).filter((o) => o !== undefined);
+        return scopeValues(page, { owner, work, coOwners });
+      });
     },
     'ruanzhu:inspect-material': (request, sender) => ctx.inspectMaterial?.(request, sender) ?? failure('error', '无法读取 PDF / the PDF reader is not available'),
-    'ruanzhu:owners': async ({ query }) => searchOwners(await cache.allOwners(await vault.codec()), query),
-    'ruanzhu:works': async ({ query }) => searchWorks(await cache.allWorks(), query),
-    'ruanzhu:owner': async ({ id }) => (await getOwner(db, id, await vault.codec())) ?? null,
-    'ruanzhu:tags': () => listTags(db),
-    'ruanzhu:count': async () => ({ owners: await db.owners.count(), works: await db.works.count() }),
-    'ruanzhu:backup': async () => {
-      const [since, last] = await Promise.all([db.meta.get(UNEXPORTED_SINCE_KEY), db.meta.get(LAST_EXPORT_KEY)]);
-      return { overdueSince: backupOverdue(since?.value), lastExportAt: typeof last?.value === 'string' ? last.value : null };
+    'ruanzhu:owners': async ({ query }) => {
+      const codec = await vault.codec();
+      return use(async (db) => searchOwners(await cache.allOwners(db, codec), query));
     },
-    'ruanzhu:linked-works': ({ ownerId }) => db.works.where('ownerIds').equals(ownerId).count(),
+    'ruanzhu:works': ({ query }) => use(async (db) => searchWorks(await cache.allWorks(db), query)),
+    'ruanzhu:owner': async ({ id }) => {
+      const codec = await vault.codec();
+      return use(async (db) => (await getOwner(db, id, codec)) ?? null);
+    },
+    'ruanzhu:tags': async () => {
+      const codec = await vault.codec();
+      return use(async (db) => listTags(await cache.allOwners(db, codec), await cache.allWorks(db)));
+    },
+    'ruanzhu:count': () => use(async (db) => ({ owners: await db.owners.count(), works: await db.works.count() })),
+    'ruanzhu:backup': () =>
+      use(async (db) => {
+        const [since, last] = await Promise.all([db.meta.get(UNEXPORTED_SINCE_KEY), db.meta.get(LAST_EXPORT_KEY)]);
+        return { overdueSince: backupOverdue(since?.value), lastExportAt: typeof last?.value === 'string' ? last.value : null };
+      }),
+    'ruanzhu:linked-works': ({ ownerId }) => use((db) => db.works.where('ownerIds').equals(ownerId).count()),
     'ruanzhu:save-owner': async ({ record }) => {
       const codec = await vault.codec();
-      return write(() => saveOwner(db, record, codec));
+      return write((db) => saveOwner(db, record, codec));
     },
-    'ruanzhu:save-work': ({ record }) => write(() => saveWork(db, record)),
-    'ruanzhu:delete-owner': ({ id }) => write(() => deleteOwner(db, id)),
-    'ruanzhu:delete-work': ({ id }) => write(async () => (await deleteWork(db, id), null)),
+    'ruanzhu:save-work': ({ record }) => write((db) => saveWork(db, record)),
+    'ruanzhu:delete-owner': ({ id }) => write((db) => deleteOwner(db, id)),
+    'ruanzhu:delete-work': ({ id }) => write(async (db) => (await deleteWork(db, id), null)),
     'ruanzhu:lock-status': status,
     'ruanzhu:unlock': async ({ passphrase }) => (await vault.unlock(passphrase), status()),
     'ruanzhu:lock': () => (vault.lock(), status()),

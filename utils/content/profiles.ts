@@ -40,6 +40,12 @@ export class ChosenProfiles {
     return this.load(this.choice, page);
   }
 
+  /** The lock locked: the values received are gone, and every subscriber is told. */
+  forget(): void {
+    this.choice = null;
+    this.set(null);
+  }
+
   subscribe(listener: (values: PlanValues | null) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -64,6 +64,11 @@ export function contentHandlers({ doc, watcher, profiles, checks }: ContentServi
         const adapter = adapterFor(d?.page);
         return { results: d && adapter ? await session.undo(d.page, adapter) : [] };
       }),
+    'ruanzhu:locked': () => {
+      profiles.forget();
+      checks.forget();
+      return null;
+    },
     // Keys of the checks that no fill has (an upload, the confirm step's summary) are the checks' to find.
     'ruanzhu:focus': ({ key }) => {
       const adapter = adapterFor(watcher.refresh()?.page);

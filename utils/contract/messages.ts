@@ -162,6 +162,9 @@ export const MESSAGES = {
   /** Scrolls to a field of the last report or check and focuses it, so the user can see it. */
   'ruanzhu:focus': spec('content-script', PAGES_AND_BACKGROUND, { key: z.string().min(1) }, z.object({ found: z.boolean() })),
 
+  /** The lock locked: forget the profile values received and what the page was shown of them. */
+  'ruanzhu:locked': spec('content-script', ['background'], {}, nothing),
+
   // From a content script to the background.
   /** The owner and work a fill or check needs, cut to what `page` fills or checks. */
   'ruanzhu:plan-values': spec('background', CONTENT_SCRIPTS, { ownerId: id, workId: id.optional(), page: z.string() }, PlanValues),

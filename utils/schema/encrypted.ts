@@ -6,11 +6,16 @@ import { z } from 'zod';
  * background's (utils/background/vault/crypto.ts); these are only shapes, checked wherever read.
  */
 
-/** An AES-GCM ciphertext with its nonce, base64 both, as stored and exported. */
-export const Sealed = z.object({ iv: z.string().min(1), data: z.string().min(1) });
+/** An AES-GCM ciphertext with its nonce, base64 both, as stored and exported; `bound`: the record's id is its additional data. */
+export const Sealed = z.object({ iv: z.string().min(1), data: z.string().min(1), bound: z.literal(true).optional() });
 export type Sealed = z.infer<typeof Sealed>;
 
-export const KdfParams = z.object({ salt: z.string().min(1), iterations: z.number().int().min(100_000) });
+/**
+ * PBKDF2 parameters. The iterations are bounded both ways: too few is weak, and a file may not
+ * make the extension derive a key for minutes (an encrypted bundle carries its own).
+ */
+export const MAX_KDF_ITERATIONS = 5_000_000;
+export const KdfParams = z.object({ salt: z.string().min(1), iterations: z.number().int().min(100_000).max(MAX_KDF_ITERATIONS) });
 export type KdfParams = z.infer<typeof KdfParams>;
 
 export const ENCRYPTED_BUNDLE_FORMAT = 'ruanzhu-bundle-encrypted';

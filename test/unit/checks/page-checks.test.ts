@@ -98,7 +98,7 @@ describe('readPage', () => {
 describe('PageChecks', () => {
   let current: string | null;
   const shown: { result: CheckResult; requested: boolean }[] = [];
-  const view = { show: (result: CheckResult, requested: boolean) => void shown.push({ result, requested }), active: true };
+  const view = { show: (result: CheckResult, requested: boolean) => void shown.push({ result, requested }), active: true, clear: () => void shown.push({ result: { page: null, findings: [], elements: new Map() }, requested: false }) };
   beforeEach(() => {
     current = null;
     shown.length = 0;

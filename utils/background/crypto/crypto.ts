@@ -29,17 +29,26 @@ export async function deriveKey(passphrase: string, params: KdfParams): Promise<
   );
 }
 
-export async function seal(key: CryptoKey, value: unknown): Promise<Sealed> {
+/**
+ * Encrypts `value`. With `boundTo` (a record's id), the ciphertext is bound to it as GCM's
+ * additional data: sealed data moved into another record no longer opens.
+ */
+export async function seal(key: CryptoKey, value: unknown, boundTo?: string): Promise<Sealed> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(JSON.stringify(value)));
-  return { iv: toBase64(iv), data: toBase64(new Uint8Array(data)) };
+  const additionalData = boundTo === undefined ? undefined : new TextEncoder().encode(boundTo);
+  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, ...(additionalData ? { additionalData } : {}) }, key, new TextEncoder().encode(JSON.stringify(value)));
+  return { iv: toBase64(iv), data: toBase64(new Uint8Array(data)), ...(boundTo === undefined ? {} : { bound: true as const }) };
 }
 
-/** Decrypts; a wrong key or tampered data fails GCM's check and reads as a wrong passphrase. */
-export async function unseal(key: CryptoKey, sealed: Sealed): Promise<unknown> {
+/**
+ * Decrypts; a wrong key, tampered data or data bound to another record fails GCM's check and
+ * reads as a wrong passphrase. Data sealed before records were bound (no `bound`) opens unbound.
+ */
+export async function unseal(key: CryptoKey, sealed: Sealed, boundTo?: string): Promise<unknown> {
   let plain: ArrayBuffer;
+  const additionalData = sealed.bound ? new TextEncoder().encode(boundTo ?? '') : undefined;
   try {
-    plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(sealed.iv) }, key, fromBase64(sealed.data));
+    plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(sealed.iv), ...(additionalData ? { additionalData } : {}) }, key, fromBase64(sealed.data));
   } catch {
     throw new WrongPassphraseError();
   }

@@ -1,7 +1,8 @@
-import Dexie, { type EntityTable, type DexieOptions } from 'dexie';
-import type { Owner } from '@/utils/schema/owner';
+import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
+import type { StoredOwner } from './owner-codec';
 import type { Work } from '@/utils/schema/work';
 
+/** The first database's name; the lock writes each new state into a database named `ruanzhu-<id>` (profile-store.ts). */
 export const DB_NAME = 'ruanzhu';
 
 /** Small key/value facts about the store itself (e.g. when the last export was made). */
@@ -27,10 +28,21 @@ export const DB_VERSIONS: {
       meta: 'key',
     },
   },
+  {
+    // Nothing queries these indexes any more (searches filter the decoded cache), and an index on
+    // ID numbers or phones keeps them readable on disk next to a sealed record.
+    version: 2,
+    stores: {
+      owners: 'id',
+      works: 'id, *ownerIds',
+      meta: 'key',
+    },
+  },
 ];
 
 export type RuanzhuDb = Dexie & {
-  owners: EntityTable<Owner, 'id'>;
+  /** Stored as they are, or sealed (owner-codec.ts): read them through a codec. */
+  owners: Table<StoredOwner, string>;
   works: EntityTable<Work, 'id'>;
   meta: EntityTable<MetaEntry, 'key'>;
 };
@@ -45,12 +57,4 @@ export function openDb(options?: DexieOptions & { name?: string; upTo?: number }
     if (v.upgrade) declared.upgrade(v.upgrade);
   }
   return db;
-}
-
-let shared: RuanzhuDb | undefined;
-
-/** The extension's one database, opened lazily in whichever extension page asks first. */
-export function getDb(): RuanzhuDb {
-  shared ??= openDb();
-  return shared;
 }

@@ -13,10 +13,8 @@ export class ProfileCache {
   private owners?: Promise<Owner[]>;
   private works?: Promise<Work[]>;
 
-  constructor(private readonly db: RuanzhuDb) {}
-
-  allOwners(codec: OwnerCodec): Promise<Owner[]> {
-    this.owners ??= this.db.owners
+  allOwners(db: RuanzhuDb, codec: OwnerCodec): Promise<Owner[]> {
+    this.owners ??= db.owners
       .toArray()
       .then((stored) => Promise.all(stored.map(codec.fromStored)))
       .catch((e) => {
@@ -26,8 +24,8 @@ export class ProfileCache {
     return this.owners;
   }
 
-  allWorks(): Promise<Work[]> {
-    this.works ??= this.db.works.toArray().catch((e) => {
+  allWorks(db: RuanzhuDb): Promise<Work[]> {
+    this.works ??= db.works.toArray().catch((e) => {
       this.works = undefined;
       throw e;
     });

@@ -75,11 +75,3 @@ export async function deleteWork(db: RuanzhuDb, id: string): Promise<void> {
 }
 
 
-/** Every tag in use, for the tag filters. */
-export async function listTags(db: RuanzhuDb): Promise<{ owners: string[]; works: string[] }> {
-  const [owners, works] = await Promise.all([
-    db.owners.orderBy('tags').uniqueKeys(),
-    db.works.orderBy('tags').uniqueKeys(),
-  ]);
-  return { owners: owners.map(String), works: works.map(String) };
-}

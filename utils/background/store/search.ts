@@ -1,15 +1,7 @@
 import type { Owner } from '@/utils/schema/owner';
 import type { Work } from '@/utils/schema/work';
+import type { OwnerQuery, WorkQuery } from '@/utils/contract/messages';
 import { foldPhone, foldText } from '@/utils/text/normalize';
-
-export interface OwnerQuery {
-  /** Matches name, ID number, phone (digits) or a tag, as a substring. */
-  text?: string;
-  /** Only owners carrying exactly this tag. */
-  tag?: string;
-  /** At most this many, newest first (a picker needs the first screenful, not 10 000). */
-  limit?: number;
-}
 
 export function ownerMatches(owner: Owner, query: OwnerQuery): boolean {
   if (query.tag && !owner.tags.includes(query.tag)) return false;
@@ -22,15 +14,6 @@ export function ownerMatches(owner: Owner, query: OwnerQuery): boolean {
     (digits.length >= 3 && [owner.phone, owner.landline ?? '', owner.account?.phone ?? ''].some((p) => foldPhone(p).includes(digits))) ||
     owner.tags.some((t) => foldText(t).includes(q))
   );
-}
-
-export interface WorkQuery {
-  /** Matches full name, short name, version or a tag, as a substring. */
-  text?: string;
-  tag?: string;
-  /** Only works this owner holds a right in. */
-  ownerId?: string;
-  limit?: number;
 }
 
 export function workMatches(work: Work, query: WorkQuery): boolean {
@@ -53,4 +36,10 @@ export function searchOwners(all: Owner[], query: OwnerQuery): Owner[] {
 
 export function searchWorks(all: Work[], query: WorkQuery): Work[] {
   return all.filter((w) => workMatches(w, query)).sort(byRecency((w) => w.fullName)).slice(0, query.limit);
+}
+
+/** Every tag in use, for the tag filters, in the order of the Chinese collation. */
+export function listTags(owners: readonly Owner[], works: readonly Work[]): { owners: string[]; works: string[] } {
+  const sorted = (tags: string[]) => [...new Set(tags)].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  return { owners: sorted(owners.flatMap((o) => o.tags)), works: sorted(works.flatMap((w) => w.tags)) };
 }

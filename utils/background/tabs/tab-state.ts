@@ -28,3 +28,10 @@ export async function updateTabState(tabId: number, patch: TabStatePatch): Promi
 export async function forgetTab(tabId: number): Promise<void> {
   await browser.storage.session.remove(keyOf(tabId));
 }
+
+/** Drops every tab's last fill report (it holds the values filled): what the lock does when it locks. */
+export async function forgetReports(): Promise<void> {
+  const all = await browser.storage.session.get(null);
+  const next = Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('tab:')).map(([k, v]) => [k, { ...(v as object), lastFill: undefined }]));
+  if (Object.keys(next).length) await browser.storage.session.set(next);
+}

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import type { Owner } from '@/utils/schema/owner';
 import { deriveKey, newKdfParams, PBKDF2_ITERATIONS, seal, unseal, WrongPassphraseError } from '@/utils/background/crypto/crypto';
+import type { MetaEntry, RuanzhuDb } from '@/utils/background/store/db';
+import { plainCodec, sealedTheOldWay, sealingCodec, type OwnerCodec } from '@/utils/background/store/owner-codec';
+import type { ProfileStore } from '@/utils/background/store/profile-store';
+import type { LockStatus } from '@/utils/contract/messages';
 import { KdfParams, Sealed } from '@/utils/schema/encrypted';
-import type { RuanzhuDb } from '@/utils/background/store/db';
-import { plainCodec, sealingCodec, type OwnerCodec, type StoredOwner } from '@/utils/background/store/owner-codec';
 
 const LOCK_KEY = 'lock';
 const AUTO_LOCK_KEY = 'autoLockMinutes';
@@ -22,55 +23,62 @@ export class LockedError extends Error {
   }
 }
 
-export interface LockStatus {
-  enabled: boolean;
-  locked: boolean;
-  autoLockMinutes: number;
-}
-
 /**
  * The optional passphrase lock. The key is derived with PBKDF2 and kept only in this object's
  * memory (the background's) while unlocked; it is dropped after `autoLockMinutes` without use,
- * on `lock()`, and whenever the browser unloads the background.
+ * on `lock()`, and whenever the browser unloads the background. Turning the lock on or off and
+ * changing the passphrase write a new database (ProfileStore.replace): no copy of the records as
+ * they were stays behind.
  */
 export class Vault {
   private key: CryptoKey | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly db: RuanzhuDb,
+    private readonly store: ProfileStore,
+    /** Told whenever the key comes or goes, and after every re-encoding. */
     private readonly onChange: () => void = () => {},
     /** PBKDF2 rounds for new keys; tests lower it to keep their many derivations quick. */
     private readonly iterations = PBKDF2_ITERATIONS,
   ) {}
 
-  private async lockRecord(): Promise<LockRecord | null> {
-    const parsed = LockRecord.safeParse((await this.db.meta.get(LOCK_KEY))?.value);
-    return parsed.success ? parsed.data : null;
+  private lockRecord(db: RuanzhuDb): Promise<LockRecord | null> {
+    return db.meta.get(LOCK_KEY).then((entry) => {
+      const parsed = LockRecord.safeParse(entry?.value);
+      return parsed.success ? parsed.data : null;
+    });
   }
 
-  private async autoLockMinutes(): Promise<number> {
-    const v = (await this.db.meta.get(AUTO_LOCK_KEY))?.value;
+  private async autoLockMinutes(db: RuanzhuDb): Promise<number> {
+    const v = (await db.meta.get(AUTO_LOCK_KEY))?.value;
     return typeof v === 'number' && v > 0 ? v : DEFAULT_AUTO_LOCK_MINUTES;
   }
 
-  async status(): Promise<LockStatus> {
-    const enabled = (await this.lockRecord()) !== null;
-    return { enabled, locked: enabled && this.key === null, autoLockMinutes: await this.autoLockMinutes() };
+  status(): Promise<LockStatus> {
+    return this.store.use(async (db) => {
+      const enabled = (await this.lockRecord(db)) !== null;
+      return { enabled, locked: enabled && this.key === null, autoLockMinutes: await this.autoLockMinutes(db) };
+    });
   }
 
   /** How owners are read and written now; throws LockedError while locked. Counts as use. */
-  async codec(): Promise<OwnerCodec> {
-    if (!(await this.lockRecord())) return plainCodec;
-    if (!this.key) throw new LockedError();
-    await this.touch();
-    return sealingCodec(this.key);
+  codec(): Promise<OwnerCodec> {
+    return this.store.use(async (db) => {
+      if (!(await this.lockRecord(db))) return plainCodec;
+      if (!this.key) throw new LockedError();
+      await this.touch(db);
+      return sealingCodec(this.key);
+    });
   }
 
-  private async touch() {
+  private async touch(db: RuanzhuDb) {
     clearTimeout(this.timer);
-    const minutes = await this.autoLockMinutes();
+    const minutes = await this.autoLockMinutes(db);
     this.timer = setTimeout(() => this.lock(), minutes * 60_000);
+  }
+
+  get unlocked(): boolean {
+    return this.key !== null;
   }
 
   lock(): void {
@@ -88,68 +96,73 @@ export class Vault {
   }
 
   async unlock(passphrase: string): Promise<void> {
-    const record = await this.lockRecord();
+    const record = await this.store.use((db) => this.lockRecord(db));
     if (!record) return;
-    this.key = await this.keyFor(passphrase, record);
-    await this.touch();
+    const key = await this.keyFor(passphrase, record);
+    // Records sealed by an earlier version (names and region in clear, not bound to their id) are sealed anew.
+    if (await this.store.use(async (db) => (await db.owners.toArray()).some(sealedTheOldWay))) await this.rewrite(sealingCodec(key), sealingCodec(key), record);
+    this.key = key;
+    await this.store.use((db) => this.touch(db));
     this.onChange();
   }
 
   async enable(passphrase: string): Promise<void> {
-    if (await this.lockRecord()) throw new Error('口令锁已开启 / the lock is already on');
+    if (await this.store.use((db) => this.lockRecord(db))) throw new Error('口令锁已开启 / the lock is already on');
     checkPassphrase(passphrase);
     const kdf = newKdfParams(this.iterations);
     const key = await deriveKey(passphrase, kdf);
-    await this.rewriteOwners(plainCodec, sealingCodec(key), { kdf, check: await seal(key, CHECK_TEXT) });
+    await this.rewrite(plainCodec, sealingCodec(key), { kdf, check: await seal(key, CHECK_TEXT) });
     this.key = key;
-    await this.touch();
+    await this.store.use((db) => this.touch(db));
     this.onChange();
   }
 
   async changePassphrase(current: string, next: string): Promise<void> {
-    const record = await this.lockRecord();
+    const record = await this.store.use((db) => this.lockRecord(db));
     if (!record) throw new Error('口令锁未开启 / the lock is off');
     checkPassphrase(next);
     const oldKey = await this.keyFor(current, record);
     const kdf = newKdfParams(this.iterations);
     const newKey = await deriveKey(next, kdf);
-    await this.rewriteOwners(sealingCodec(oldKey), sealingCodec(newKey), { kdf, check: await seal(newKey, CHECK_TEXT) });
+    await this.rewrite(sealingCodec(oldKey), sealingCodec(newKey), { kdf, check: await seal(newKey, CHECK_TEXT) });
     this.key = newKey;
-    await this.touch();
+    await this.store.use((db) => this.touch(db));
     this.onChange();
   }
 
   async disable(passphrase: string): Promise<void> {
-    const record = await this.lockRecord();
+    const record = await this.store.use((db) => this.lockRecord(db));
     if (!record) return;
     const key = await this.keyFor(passphrase, record);
-    await this.rewriteOwners(sealingCodec(key), plainCodec, null);
+    await this.rewrite(sealingCodec(key), plainCodec, null);
     this.lock();
     this.onChange();
   }
 
-  async setAutoLockMinutes(minutes: number): Promise<void> {
-    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 24 * 60) throw new Error('自动锁定时间应为 1–1440 分钟 / auto-lock must be 1–1440 minutes');
-    await this.db.meta.put({ key: AUTO_LOCK_KEY, value: minutes });
-    if (this.key) await this.touch();
+  setAutoLockMinutes(minutes: number): Promise<void> {
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 24 * 60) return Promise.reject(new Error('自动锁定时间应为 1–1440 分钟 / auto-lock must be 1–1440 minutes'));
+    return this.store.use(async (db) => {
+      await db.meta.put({ key: AUTO_LOCK_KEY, value: minutes });
+      if (this.key) await this.touch(db);
+    });
   }
 
   /**
-   * Re-encodes every owner and switches the lock record in ONE transaction: either all records
-   * and the record change, or nothing does. The crypto runs before the transaction; a record
-   * edited meanwhile aborts the switch instead of being overwritten with its older version.
+   * Writes every record into a new database, owners re-encoded from `from` to `to`, with the new
+   * lock record, and leaves the old database behind only to delete it. Everything or nothing:
+   * before the switch the old database is the one in use.
    */
-  private async rewriteOwners(from: OwnerCodec, to: OwnerCodec, lock: LockRecord | null): Promise<void> {
-    const before = await this.db.owners.toArray();
-    const owners: Owner[] = await Promise.all(before.map((o) => from.fromStored(o)));
-    const after: StoredOwner[] = await Promise.all(owners.map((o) => to.toStored(o)));
-    await this.db.transaction('rw', this.db.owners, this.db.meta, async () => {
-      const now = await this.db.owners.toArray();
-      const stamp = (list: StoredOwner[]) => list.map((o) => `${o.id}@${o.updatedAt ?? ''}`).sort().join('|');
-      if (stamp(now) !== stamp(before)) throw new Error('资料在加密过程中被修改，请重试 / profiles changed meanwhile; try again');
-      await this.db.owners.bulkPut(after);
-      if (lock) await this.db.meta.put({ key: LOCK_KEY, value: lock });
-      else await this.db.meta.delete(LOCK_KEY);
+  private async rewrite(from: OwnerCodec, to: OwnerCodec, lock: LockRecord | null): Promise<void> {
+    await this.store.replace(async (old, next) => {
+      const [stored, works, meta] = await old.transaction('r', old.owners, old.works, old.meta, () => Promise.all([old.owners.toArray(), old.works.toArray(), old.meta.toArray()]));
+      // WebCrypto before the write: awaiting it inside an IndexedDB transaction would end it early.
+      const owners = await Promise.all((await Promise.all(stored.map((o) => from.fromStored(o)))).map((o) => to.toStored(o)));
+      const entries: MetaEntry[] = [...meta.filter((m) => m.key !== LOCK_KEY), ...(lock ? [{ key: LOCK_KEY, value: lock }] : [])];
+      await next.transaction('rw', next.owners, next.works, next.meta, async () => {
+        await next.owners.bulkPut(owners);
+        await next.works.bulkPut(works);
+        await next.meta.bulkPut(entries);
+      });
     });
   }
 }

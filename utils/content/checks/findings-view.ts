@@ -21,6 +21,11 @@ export class PageFindingsView implements FindingsView {
     return this.panel.isOpen;
   }
 
+  clear(): void {
+    this.panel.remove();
+    this.outlines.show(new Map());
+  }
+
   show(result: CheckResult, requested: boolean): void {
     if (!requested && !this.panel.isOpen) return;
     const onPage = (key: string) => result.elements.has(key);

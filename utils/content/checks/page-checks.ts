@@ -29,6 +29,8 @@ export interface FindingsView {
   show(result: CheckResult, requested: boolean): void;
   /** Whether a re-check after navigation or an edit should be shown at all. */
   readonly active: boolean;
+  /** Takes the findings and the outlines off the page. */
+  clear(): void;
 }
 
 /** The findings of the files chosen on the page (photos, materials), with their upload controls. */
@@ -79,6 +81,12 @@ export class PageChecks {
     const findings = this.redact([...checkApplication({ values, observed, current: seen?.page ?? null }), ...(files?.findings() ?? [])]);
     this.deps.view?.show({ page: seen?.page ?? null, findings, elements }, requested);
     return findings;
+  }
+
+  /** The lock locked: the profiles are gone, and so is what the page was shown of them. */
+  forget(): void {
+    this.values = undefined;
+    this.deps.view?.clear();
   }
 
   /** Findings as the page may show them: what the tab's pages showed may be quoted, no other profile text. */

@@ -169,6 +169,12 @@ export class FindingsPanel {
     this.place();
   }
 
+  /** Takes the panel off the page until the next check the user asks for. */
+  remove(): void {
+    this.ui?.container.replaceChildren();
+    this.closed = true;
+  }
+
   get isOpen(): boolean {
     return !!this.ui && !this.closed;
   }
