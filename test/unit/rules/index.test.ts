@@ -3,6 +3,7 @@ import type { Finding } from '@/utils/schema/finding';
 import { Owner } from '@/utils/schema/owner';
 import { Work } from '@/utils/schema/work';
 import * as rules from '@/utils/rules';
+import { boundaryFinding } from '@/utils/materials/source-document';
 import { sampleBundle } from '../helpers';
 
 const bundle = sampleBundle();
@@ -46,6 +47,7 @@ const producers: Record<Exclude<rules.RuleId, 'realname.photo.watermark'>, () =>
   'materials.doc.lines': () => rules.checkMaterials(pdf([page({ bodyLines: 10 }), page({ page: 2 })]), 'doc', crm),
   'materials.header': () => rules.checkMaterials(pdf([page({ header: '' })]), 'source', crm),
   'materials.content': () => rules.checkMaterials(pdf([page({ bodyLines: 0, lines: 2, empty: true })]), 'source', crm),
+  'materials.boundaries': () => [boundaryFinding({ startsFile: false, endsFile: true, suggestions: [13] })],
   'materials.consistency': () => rules.checkSameNameAndVersion([{ where: 'a', version: 'V1.0' }, { where: 'b', version: 'V1.1' }]),
 };
 
