@@ -1,211 +1,369 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { FillSession } from '@/utils/content/fill/session';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Detection } from '@/utils/content/detect/detect';
+import type { PageWatcher } from '@/utils/content/detect/watch';
+import { FillSession, type FieldReport } from '@/utils/content/fill/session';
 import type { PlanValues } from '@/utils/contract/messages';
 import { r11Application } from '@/utils/pages/adapters/r11-application';
 import { r11Development } from '@/utils/pages/adapters/r11-development';
 import { r11Features } from '@/utils/pages/adapters/r11-features';
-import type { Detection } from '@/utils/content/detect/detect';
-import type { PageWatcher } from '@/utils/content/detect/watch';
-import { Owner } from '@/utils/schema/owner';
-import { Work } from '@/utils/schema/work';
-import { contentService, sampleBundle } from '../helpers';
-import { loadKit } from './kit';
+import { adapterFor, type PageKind } from '@/utils/pages/registry';
+import { scopeValues } from '@/utils/pages/scope';
+import { wrongPaths } from '../replicas/driver';
+import { at, page, type, type Expectation, type Variant } from '../replicas/load';
+import { contentService } from '../helpers';
+import { byKey, drive, freshPage, gen, HD, mount, mountVariant, opts, useStyles, valuesFor } from './hd';
 
-// The whole pipeline on pages built from the replicas' kit, with the real page adapters.
-
-const Kit = loadKit();
-const { h, bind, formItem, fillinItem } = Kit;
-const bundle = sampleBundle();
-const [zhang, yunfan] = bundle.owners.map((o: unknown) => Owner.parse(o));
-const values = (work: Record<string, unknown> = {}): PlanValues => ({ owner: yunfan, work: Work.parse({ ...bundle.works[0], ...work }), coOwners: [zhang] });
+// The whole pipeline (collect → match → plan → drive → verify) with the real page adapters, on
+// pages from the variant generator judged by its oracle (expected()), and on small pages built
+// from the same hd components. happy-dom lays nothing out: variants hide their twins by
+// display/visibility/opacity here; zero-size and off-screen twins are the e2e harness's.
 
 beforeEach(() => {
-  document.body.innerHTML = '';
+  freshPage();
+  useStyles();
 });
+afterEach(() => vi.useRealTimers());
 
-type Row = Record<'category' | 'name' | 'idType' | 'idNumber', string>;
-/** A small #/development: a select, a radio that reveals a date field, owner rows and 添加. */
-function developmentPage() {
-  const m = { softwareCategory: '', publishStatus: '', firstPublishDate: '', ownerList: [] as Row[] };
-  const published = bind(m, 'publishStatus') as { watch(fn: (v: string) => void): void };
-  const slot = h('div');
-  published.watch((v) => slot.replaceChildren(...(v === '已发表' ? [formItem('首次发表日期', 'firstPublishDate', Kit.date({ model: bind(m, 'firstPublishDate') }))] : [])));
-  const row = (r: Row, i: number) =>
-    h('div', { class: 'owner-row' },
-      formItem('类别', `ownerList.${i}.category`, Kit.select({ model: bind(r, 'category'), options: ['自然人', '企业法人'] })),
-      formItem('名称', `ownerList.${i}.name`, Kit.text({ model: bind(r, 'name'), commit: 'blur' })),
-      formItem('证件类型', `ownerList.${i}.idType`, Kit.select({ model: bind(r, 'idType'), options: () => (r.category === '自然人' ? ['居民身份证'] : ['统一社会信用代码证书']) })),
-      formItem('证件号码', `ownerList.${i}.idNumber`, Kit.text({ model: bind(r, 'idNumber'), commit: 'blur' })));
-  const addRow = () => {
-    m.ownerList.push({ category: '', name: '', idType: '', idNumber: '' });
-    list.append(row(m.ownerList.at(-1)!, m.ownerList.length - 1));
-  };
-  const list = h('div', { class: 'owner-list' });
-  addRow();
-  document.body.append(
-    formItem('软件分类', 'softwareCategory', Kit.select({ model: bind(m, 'softwareCategory'), options: ['应用软件', '中间件'] })),
-    formItem('发表状态', 'publishStatus', Kit.radios({ model: published, options: ['已发表', '未发表'] })),
-    slot,
-    list,
-    h('button', { type: 'button', onclick: addRow }, '添加'),
-    h('button', { type: 'button', onclick: () => (m.softwareCategory = 'SAVED') }, '保存'),
-  );
-  return m;
+const kindOf = (v: Variant) => v.kind as PageKind;
+/** A fill of the page shown, with the page kind's adapter and the values its scope allows. */
+const fillPage = (session: FillSession, kind: PageKind, values: PlanValues, opts = {}) => drive(session.fill(kind, adapterFor(kind)!, scopeValues(kind, values), opts));
+
+/** Mounts a variant, fills it with the profile it was made for (or another work's), and returns what the oracle expects. */
+async function fillVariant(v: Variant, o: { workId?: string; session?: FillSession; addOwnerRows?: boolean } = {}) {
+  await mountVariant(v);
+  const pristine = JSON.parse(JSON.stringify(page().__model));
+  const { raw, values } = valuesFor(o.workId ?? v.suggested.workId, o.workId ? undefined : v.suggested.ownerId);
+  const e = gen.expected(v, raw);
+  const session = o.session ?? new FillSession(document);
+  const reports = await fillPage(session, kindOf(v), values, { addOwnerRows: o.addOwnerRows });
+  await vi.advanceTimersByTimeAsync(500);
+  return { e, pristine, reports: byKey(reports), session, values };
 }
 
-const byKey = (rs: { key: string }[]) => Object.fromEntries(rs.map((r) => [r.key, r]));
+/** The report status each oracle verdict allows (a capped tag list is too long for the page). */
+const ALLOWED: Record<Expectation['fields'][number]['expect'], readonly (string | undefined)[]> = {
+  fill: ['filled'],
+  kept: ['kept'],
+  locked: ['locked'],
+  'too-long': ['too-long'],
+  capped: ['too-long'],
+  // Nothing to fill: reported as such, or not at all when the page lacks the field too; an option
+  // list that offers nothing for it (a document type for a type the page lacks) says not-found; a
+  // control the page does not let change (the area of a foreign owner) is locked.
+  'no-value': ['no-value', 'not-found', 'locked', undefined],
+};
+function disagreements(e: Expectation, pristine: Record<string, unknown>, reports: Record<string, FieldReport>): string[] {
+  // A fill the page already shows (a site preset that is the profile's choice) is reported kept.
+  const allowed = (f: Expectation['fields'][number]) => (f.expect === 'fill' && JSON.stringify(at(pristine, f.path)) === JSON.stringify(f.value) ? ['kept'] : ALLOWED[f.expect]);
+  return e.fields.filter((f) => !allowed(f).includes(reports[f.key]?.status)).map((f) => `${f.key}: ${f.expect} but ${reports[f.key]?.status ?? 'no report'}`);
+}
 
-describe('FillSession on #/development', () => {
-  it('collects again after a choice reveals a field, fills the rows it has, and reports the owners without a row', async () => {
-    const m = developmentPage();
-    const res = byKey(await new FillSession(document).fill('dev', r11Development, values({ ownerIds: ['o-yunfan', 'o-zhang-san'] })));
-    expect(res['work.firstPublishedDate']).toMatchObject({ status: 'filled', value: '2026-08-01' });
-    expect(m.firstPublishDate).toBe('2026-08-01');
-    expect(m.ownerList).toEqual([{ category: '企业法人', name: '北京云帆科技有限公司', idType: '统一社会信用代码证书', idNumber: '91110108MA01C3KX5Q' }]);
-    expect(res['owners.1.name']).toMatchObject({ status: 'not-found', value: '张三' });
-    // The adapter asks for fields this small page lacks: reported, not guessed.
-    expect(res['work.developmentMode']).toMatchObject({ status: 'not-found' });
-    expect(m.softwareCategory).toBe('应用软件');
+/** Variants of each kind (seeded, deterministic), their twins hidden in ways happy-dom can see. */
+const VARIANTS: [PageKind, number | 'canonical'][] = [
+  ['ccopyright.r11.application', 'canonical'],
+  ['ccopyright.r11.application', 4],
+  ['ccopyright.r11.application', 5],
+  ['ccopyright.r11.development', 18],
+  // A Japanese co-owner: no area, the passport filed as 其他有效证件.
+  ['ccopyright.r11.development', 25],
+  ['ccopyright.r11.features', 'canonical'],
+  ['ccopyright.r11.features', 5],
+  ['ccopyright.r11.features', 10],
+  ['ccopyright.r11.confirm', 9],
+  ['ccopyright.login', 1],
+  ['ccopyright.realname.person', 1],
+];
+const variant = (kind: PageKind, seed: number | 'canonical') => (seed === 'canonical' ? gen.canonical(kind) : gen.generate(kind, seed));
+
+describe('variants from the generator, judged by its oracle', () => {
+  it('none of the chosen variants hides a twin by geometry (happy-dom could not tell)', () => {
+    for (const [kind, seed] of VARIANTS) expect(JSON.stringify(variant(kind, seed)), `${kind} ${seed}`).not.toMatch(/"(hidden|twin)":"(zero|offscreen)"/);
   });
 
-  it('adds rows with the page\'s own 添加 only when asked, and orders owners as the work does', async () => {
-    const m = developmentPage();
-    await new FillSession(document).fill('dev', r11Development, values({ ownerIds: ['o-zhang-san', 'o-yunfan'] }), { addOwnerRows: true });
-    expect(m.ownerList.map((r) => [r.category, r.name, r.idType])).toEqual([
-      ['自然人', '张三', '居民身份证'],
-      ['企业法人', '北京云帆科技有限公司', '统一社会信用代码证书'],
-    ]);
+  it.each(VARIANTS)('%s %s: the model as expected(), a report for every key, nothing clicked, locked or uploaded', async (kind, seed) => {
+    const v = variant(kind, seed);
+    const { e, pristine, reports } = await fillVariant(v);
+    expect(e.fields.length).toBeGreaterThan(0);
+    expect(wrongPaths(e, pristine, page().__model)).toEqual([]);
+    expect(disagreements(e, pristine, reports)).toEqual([]);
+    expect(page().__clicks).toEqual([]);
+    expect(page().__lockedTouches).toEqual([]);
+    expect(page().__uploads).toEqual([]);
+  });
+});
+
+describe('#/confirm', () => {
+  it('with the address dialog closed: nothing filled, +新增联系地址 not clicked, every address key not found', async () => {
+    const v = gen.generate('ccopyright.r11.confirm', 3);
+    const { e, pristine, reports } = await fillVariant(v);
+    expect(e.fields).toEqual([]);
+    expect(page().__model).toEqual(pristine);
+    expect(page().__clicks).toEqual([]);
+    expect(Object.values(reports).map((r) => r.status)).toEqual(Array(Object.keys(reports).length).fill('not-found'));
+    expect(reports['address.recipient']).toBeDefined();
+  });
+});
+
+describe('#/development: the page changes under the fill', () => {
+  it('已发表 reveals its date, country and city: collected again, they are filled; the applicant\'s row is locked, never touched', async () => {
+    const v = gen.canonical('ccopyright.r11.development');
+    await mountVariant(v);
+    expect(document.body.textContent).not.toContain('首次发表日期');
+    const pristine = JSON.parse(JSON.stringify(page().__model));
+    const { raw, values } = valuesFor('w-yunfan-crm');
+    const r = byKey(await fillPage(new FillSession(document), 'ccopyright.r11.development', values));
+    const m = page().__model;
+    expect(wrongPaths(gen.expected(v, raw), pristine, m)).toEqual([]);
+    expect(at(m, 'development.publishStatus')).toBe('1');
+    expect(at(m, 'development.firstPublishDate')).toBe(new Date(2026, 7, 1).getTime());
+    expect(at(m, 'development.publishCountry')).toBe('156');
+    expect(at(m, 'development.publishCity')).toBe('北京市');
+    for (const key of ['work.firstPublishedDate', 'work.firstPublishedCountry', 'work.firstPublishedCity']) expect(r[key]).toMatchObject({ status: 'filled' });
+    for (const f of ['country', 'province', 'city', 'category', 'name', 'idType', 'idNumber']) expect(r[`owners.0.${f}`]).toMatchObject({ status: 'locked' });
+    expect(r['owners.0.name'].value).toBe('北京云帆科技有限公司');
+    expect(page().__lockedTouches).toEqual([]);
+    expect(page().__clicks).toEqual([]);
   });
 
-  it('marks what it filled; a field the page does not show is not focused', async () => {
-    developmentPage();
+  it('owner rows in block order (each block resets the later ones); a saved row is kept; a spare row stays empty', async () => {
+    // Seed 9: 我是代理人, rows edit / saved / spare edit, options reloading after 600 ms.
+    const v = gen.generate('ccopyright.r11.development', 9);
+    const { e, pristine, reports } = await fillVariant(v);
+    expect(wrongPaths(e, pristine, page().__model)).toEqual([]);
+    const rows = at(page().__model, 'development.zzqrList') as Record<string, string>[];
+    expect(rows[0]).toMatchObject({ gj: '156', sf: '440000', cs: '440300', sflb: '1', mc: '李娜', zjlx: '1', zjhm: '44030519920815342X' });
+    expect(reports['owners.1.name']).toMatchObject({ status: 'kept', reason: '该著作权人已保存；如需修改，请先点“编辑”' });
+    expect(rows[2]).toEqual(pristine.development.zzqrList[2]);
+  });
+
+  it('adds a row with the page\'s own +添加著作权人 only when asked; without, the owner is reported', async () => {
+    // Canonical: the account's own (locked) row alone; w-lingxi-notes has 李娜 and 张三.
+    const without = await fillVariant(gen.canonical('ccopyright.r11.development'), { workId: 'w-lingxi-notes' });
+    expect(without.reports['owners.1.name']).toMatchObject({ status: 'not-found', value: '张三', reason: '页面上只有 1 行著作权人；可选择自动添加行后再填写' });
+    expect(page().__clicks).toEqual([]);
+
+    freshPage();
+    const withRows = await fillVariant(gen.canonical('ccopyright.r11.development'), { workId: 'w-lingxi-notes', addOwnerRows: true });
+    expect(page().__clicks).toEqual(['+添加著作权人']);
+    const rows = at(page().__model, 'development.copyrightOwners') as Record<string, string>[];
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toEqual({ country: '156', province: '110000', city: '110100', identityType: '1', name: '张三', certType: '1', certNo: '110105199003072012' });
+    expect(withRows.reports['owners.1.idNumber']).toMatchObject({ status: 'filled' });
+    expect(page().__lockedTouches).toEqual([]);
+  });
+});
+
+describe('choices: the site\'s preset and the user\'s touch', () => {
+  /** #/application with preset radios (seed 3: 原始取得 and 全部权利 chosen by the site). */
+  const preset = () => gen.generate('ccopyright.r11.application', 3);
+
+  it('a preset radio is replaced by the profile\'s choice, and the report says what it replaced', async () => {
+    const v = preset();
+    await mountVariant(v);
+    expect(at(page().__model, 'application.rightObtainType')).toBe('1');
+    const { values } = valuesFor('w-yunqi-iot');
+    const r = byKey(await fillPage(new FillSession(document), 'ccopyright.r11.application', values));
+    expect(at(page().__model, 'application.rightObtainType')).toBe('2');
+    expect(at(page().__model, 'application.rightScope')).toBe('2');
+    expect(r['work.rightsAcquisition']).toMatchObject({ status: 'filled', value: '继受取得', reason: '替换了页面上原有的“原始取得”' });
+  });
+
+  it('a choice the user touched on this page is theirs: kept', async () => {
+    const v = preset();
+    await mountVariant(v);
+    const watch = new AbortController();
+    const session = new FillSession(document, watch.signal);
+    // A user's pointer on the 权利范围 group. happy-dom has no trusted events (isTrusted is
+    // undefined): the event is marked trusted as a browser marks a real user's.
+    const scope = [...document.querySelectorAll('.hd-radio-group')].find((g) => g.textContent!.includes('全部权利'))!;
+    const touch = new PointerEvent('pointerdown', { bubbles: true });
+    Object.defineProperty(touch, 'isTrusted', { value: true });
+    scope.querySelector('label')!.dispatchEvent(touch);
+    // The page's own script touching it is not the user.
+    const other = [...document.querySelectorAll('.hd-radio-group')].find((g) => g.textContent!.includes('原始取得'))!;
+    other.querySelector('label')!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    const { values } = valuesFor('w-yunqi-iot');
+    const r = byKey(await fillPage(session, 'ccopyright.r11.application', values));
+    expect(r['work.rightsScope']).toMatchObject({ status: 'kept', value: '全部权利' });
+    expect(at(page().__model, 'application.rightScope')).toBe('1');
+    expect(at(page().__model, 'application.rightObtainType')).toBe('2');
+    watch.abort();
+  });
+});
+
+describe('undo, marks, focus, a second fill', () => {
+  it('undo restores what it filled, preset radios included, and skips what the user changed since', async () => {
+    const v = gen.generate('ccopyright.r11.application', 3);
+    await mountVariant(v);
+    const pristine = JSON.parse(JSON.stringify(page().__model));
     const session = new FillSession(document);
-    await session.fill('dev', r11Development, values());
+    const { values } = valuesFor('w-yunqi-iot');
+    await fillPage(session, 'ccopyright.r11.application', values);
+    expect(at(page().__model, 'application.softwareFullName')).not.toBe('');
+    // The user edits the version after the fill.
+    const version = [...document.querySelectorAll('input')].find((i) => i.placeholder.includes('版本号'))!;
+    type(version, 'V9.9');
+    version.dispatchEvent(new Event('blur'));
+    await vi.advanceTimersByTimeAsync(0);
+    const undone = byKey(await drive(session.undo('ccopyright.r11.application', r11Application)));
+    expect(undone['work.version']).toMatchObject({ status: 'skipped', reason: '填写后已改为“V9.9”，未撤销' });
+    for (const key of ['work.fullName', 'work.shortName', 'work.rightsAcquisition', 'work.rightsScope']) expect(undone[key], key).toMatchObject({ status: 'restored' });
+    const m = page().__model;
+    expect(at(m, 'application.versionNo')).toBe('V9.9');
+    for (const p of ['application.softwareFullName', 'application.softwareShortName', 'application.rightObtainType', 'application.rightScope']) expect(at(m, p), p).toEqual(at(pristine, p));
+    expect(await drive(session.undo('ccopyright.r11.application', r11Application))).toEqual([]);
+  });
+
+  it('a radio that had no choice cannot be emptied again: undo says so', async () => {
+    const v = gen.canonical('ccopyright.r11.application');
+    await mountVariant(v);
+    const session = new FillSession(document);
+    const { values } = valuesFor('w-yunfan-crm');
+    await fillPage(session, 'ccopyright.r11.application', values);
+    const undone = byKey(await drive(session.undo('ccopyright.r11.application', r11Application)));
+    expect(undone['work.rightsAcquisition']).toMatchObject({ status: 'failed', reason: '单选项选定后无法清空' });
+    expect(undone['work.fullName']).toMatchObject({ status: 'restored' });
+    expect(at(page().__model, 'application.softwareFullName')).toBe('');
+  });
+
+  it('marks what it filled, focuses a field it shows, and a second fill keeps what already matches', async () => {
+    const v = gen.canonical('ccopyright.r11.features');
+    await mountVariant(v);
+    const session = new FillSession(document);
+    const { values } = valuesFor('w-yunfan-crm');
+    await fillPage(session, 'ccopyright.r11.features', values);
     const marked = [...document.querySelectorAll('[data-ruanzhu-filled]')].map((e) => e.getAttribute('data-ruanzhu-filled'));
-    expect(marked).toEqual(['work.softwareCategory', 'work.published', 'work.firstPublishedDate', 'owners.0.category', 'owners.0.name', 'owners.0.idType', 'owners.0.idNumber']);
-    expect(session.focus(r11Development, 'owners.0.idNumber')).toBe(true);
-    expect(document.activeElement).toBe(document.querySelectorAll('.owner-row input')[3]);
-    expect(session.focus(r11Development, 'work.developmentMode')).toBe(false);
-    await session.undo('dev', r11Development);
-    expect(document.querySelector('[data-ruanzhu-filled="owners.0.idNumber"]')).toBeNull();
-  });
+    expect(marked).toEqual(expect.arrayContaining(['work.devHardware', 'work.languages', 'work.sourceLines', 'work.featureTags']));
+    expect(marked).not.toContain('work.languagesOther');
+    expect(session.focus(r11Features, 'work.sourceLines')).toBe(true);
+    expect((document.activeElement as HTMLInputElement).placeholder).toBe('请输入源程序量');
+    expect(session.focus(r11Development, 'work.softwareCategory')).toBe(false);
 
-  it('undo restores what it filled and leaves what the user changed since', async () => {
-    const m = developmentPage();
+    const again = byKey(await fillPage(session, 'ccopyright.r11.features', values));
+    expect(again['work.devOs']).toMatchObject({ status: 'kept', reason: '页面上已是资料中的值' });
+    expect(again['work.languages']).toMatchObject({ status: 'kept' });
+    await drive(session.undo('ccopyright.r11.features', r11Features));
+    expect(document.querySelector('[data-ruanzhu-filled="work.devOs"]')).toBeNull();
+  });
+});
+
+describe('pages that change or reformat under the fill', () => {
+  const { h } = HD;
+  /** #/application's names section, built from hd components. */
+  function namesPage() {
+    const st = HD.store({ full: '', short: '', version: '' });
+    const version = HD.input({ ref: st.ref('version'), placeholder: '请输入版本号', commit: 'blur' });
+    mount(h('div', { class: 'application' }, HD.fillinItem({ title: '软件名称' },
+      HD.input({ ref: st.ref('full'), placeholder: '请输入软件全称', commit: 'blur' }),
+      HD.input({ ref: st.ref('short'), placeholder: '请输入软件简称' }),
+      version)));
+    return { st, version: version.querySelector('input')! };
+  }
+  const values = (version: string) => {
+    const { values: v } = valuesFor('w-yunfan-crm');
+    return { ...v, work: { ...v.work!, version } };
+  };
+
+  it('a value the page reformats is reported rejected with what it shows; undo restores the empty field', async () => {
+    const { st, version } = namesPage();
+    version.addEventListener('change', () => (version.value = version.value.toUpperCase()));
     const session = new FillSession(document);
-    await session.fill('dev', r11Development, values());
-    const name = document.querySelectorAll('.owner-row input')[1] as HTMLInputElement;
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(name, '用户改的名称');
-    name.dispatchEvent(new Event('input'));
-    name.dispatchEvent(new Event('blur'));
-    const undo = byKey(await session.undo('dev', r11Development));
-    expect(undo['owners.0.name']).toMatchObject({ status: 'skipped' });
-    expect(undo['owners.0.idNumber']).toMatchObject({ status: 'restored' });
-    expect(undo['work.softwareCategory']).toMatchObject({ status: 'restored' });
-    // A radio cannot be emptied by clicking: said so, not faked.
-    expect(undo['work.published']).toMatchObject({ status: 'failed' });
-    expect(m).toMatchObject({ softwareCategory: '', ownerList: [{ category: '', name: '用户改的名称', idType: '', idNumber: '' }] });
-    expect(await session.undo('dev', r11Development)).toEqual([]);
+    const r = byKey(await fillPage(session, 'ccopyright.r11.application', values('v1.0')));
+    expect(r['work.version']).toMatchObject({ status: 'rejected', value: 'V1.0' });
+    expect(r['work.fullName']).toMatchObject({ status: 'filled' });
+    expect(byKey(await drive(session.undo('ccopyright.r11.application', r11Application)))['work.version']).toMatchObject({ status: 'restored' });
+    expect(st.model.version).toBe('');
   });
 
-  it('a field that already shows the profile\'s value is reported kept, not filled', async () => {
-    const m = developmentPage();
-    const session = new FillSession(document);
-    await session.fill('dev', r11Development, values());
-    expect(m.softwareCategory).toBe('应用软件');
-    const again = byKey(await session.fill('dev', r11Development, values()));
-    expect(again['work.softwareCategory']).toMatchObject({ status: 'kept', reason: '页面上已是资料中的值' });
-    expect(again['owners.0.name']).toMatchObject({ status: 'kept' });
-  });
-
-  it('undo of a value the page reformatted restores the previous value instead of blaming the user', async () => {
-    // The page upper-cases what it is given: the fill is reported rejected (the page shows another text).
-    const state = { versionNumber: '' };
-    const input = Kit.text({ model: bind(state, 'versionNumber') }).querySelector('input')!;
-    input.addEventListener('change', () => (input.value = input.value.toUpperCase()));
-    document.body.append(formItem('版本号', 'versionNumber', input.closest('.el-input') ?? input));
-    const session = new FillSession(document);
-    const res = byKey(await session.fill('app', r11Application, values({ version: 'v1.0' })));
-    expect(res['work.version']).toMatchObject({ status: 'rejected', value: 'V1.0' });
-    const undone = byKey(await session.undo('app', r11Application));
-    expect(undone['work.version']).toMatchObject({ status: 'restored' });
-    expect(input.value).toBe('');
-  });
-
-  it('undo of a value the page reformatted later (after its read-back) restores it too', async () => {
-    const state = { versionNumber: '' };
-    const input = Kit.text({ model: bind(state, 'versionNumber') }).querySelector('input')!;
-    // Two macrotasks after the change: after the driver's read-back, before the session's verify.
+  it('…also when it reformats after the driver\'s read-back, before the session\'s verify', async () => {
+    const { st, version } = namesPage();
     const later = (fn: () => void) => {
       const ch = new MessageChannel();
       ch.port1.onmessage = () => fn();
       ch.port2.postMessage(null);
     };
-    input.addEventListener('change', () => later(() => later(() => (input.value = input.value.toUpperCase()))));
-    document.body.append(formItem('版本号', 'versionNumber', input.closest('.el-input') ?? input));
+    version.addEventListener('change', () => later(() => later(() => (version.value = version.value.toUpperCase()))));
     const session = new FillSession(document);
-    const res = byKey(await session.fill('app', r11Application, values({ version: 'v1.0' })));
-    expect(res['work.version']).toMatchObject({ status: 'rejected', value: 'V1.0' });
-    expect(byKey(await session.undo('app', r11Application))['work.version']).toMatchObject({ status: 'restored' });
-    expect(input.value).toBe('');
+    const r = byKey(await fillPage(session, 'ccopyright.r11.application', values('v1.0')));
+    expect(r['work.version']).toMatchObject({ status: 'rejected', value: 'V1.0' });
+    expect(byKey(await drive(session.undo('ccopyright.r11.application', r11Application)))['work.version']).toMatchObject({ status: 'restored' });
+    expect(st.model.version).toBe('');
   });
 
-  it('a page that re-renders in the middle of the fill yields not-found, never an exception', async () => {
-    const m = { devHardware: '', runHardware: '', devOs: '' };
-    const view = h('div', { id: 'step' },
-      fillinItem('开发的硬件环境', Kit.text({ model: bind(m, 'devHardware'), commit: 'blur' })),
-      fillinItem('运行的硬件环境', Kit.text({ model: bind(m, 'runHardware'), commit: 'blur' })),
-      fillinItem('开发该软件的操作系统', Kit.text({ model: bind(m, 'devOs'), commit: 'blur' })));
-    document.body.append(view);
-    // The first commit makes the page re-render the step: later handles are stale.
-    view.querySelector('input')!.addEventListener('blur', () => view.replaceWith(view.cloneNode(true)));
-    const res = byKey(await new FillSession(document).fill('features', r11Features, values()));
-    expect(res['work.devHardware']).toMatchObject({ status: 'not-found' });
-    expect(res['work.runHardware']).toMatchObject({ status: 'not-found' });
-    expect(res['work.devOs']).toMatchObject({ status: 'not-found' });
-    expect(m.devHardware).toBe(bundle.works[0].devHardware);
+  // Engine bug (reported): FillSession.fill drives the rest of a pass on the elements it collected
+  // before the page replaced its step (detached, their old listeners still writing the model), and
+  // reports a field whose element went away as filled with value '' instead of not-found.
+  it.fails('a step that re-renders in the middle of the fill: not-found, nothing written into the old step', async () => {
+    const st = HD.store({ a: '', b: '', c: '' });
+    const view = mount(h('div', { class: 'step-view' }, h('div', { class: 'application' },
+      HD.fillinItem({ title: '开发的硬件环境' }, HD.input({ ref: st.ref('a'), textarea: true, commit: 'blur' })),
+      HD.fillinItem({ title: '运行的硬件环境' }, HD.input({ ref: st.ref('b'), textarea: true, commit: 'blur' })),
+      HD.fillinItem({ title: '开发该软件的操作系统' }, HD.input({ ref: st.ref('c'), textarea: true, commit: 'blur' })))));
+    // The first commit makes the page render the step anew (still loading): the handles are stale.
+    view.querySelector('textarea')!.addEventListener('blur', () => view.replaceWith(h('div', { class: 'step-view' })));
+    const r = byKey(await fillPage(new FillSession(document), 'ccopyright.r11.features', valuesFor('w-yunfan-crm').values));
+    expect(r['work.devHardware']).toMatchObject({ status: 'not-found', reason: '填写后页面已变化，无法确认' });
+    expect(r['work.runHardware']).toMatchObject({ status: 'not-found' });
+    expect(r['work.devOs']).toMatchObject({ status: 'not-found' });
+    expect(st.model).toEqual({ a: 'Intel Core i7 处理器，16GB 内存，512GB 硬盘', b: '', c: '' });
   });
 
-  it('never clicks anything but option items and 添加', async () => {
-    const m = developmentPage();
-    const clicked: string[] = [];
-    document.addEventListener('click', (e) => clicked.push((e.target as Element).textContent ?? ''), true);
-    await new FillSession(document).fill('dev', r11Development, values({ ownerIds: ['o-yunfan', 'o-zhang-san'] }), { addOwnerRows: true });
-    expect(m.softwareCategory).not.toBe('SAVED');
-    expect(clicked.filter((t) => /保存|提交|下一步/.test(t))).toEqual([]);
+  it('a radio group the options fingerprint alone names, on a page without headings', async () => {
+    const st = HD.store({ way: '', scope: '' });
+    mount(h('div', {}, HD.radioGroup({ ref: st.ref('way'), options: opts('原始取得', '继受取得') }), HD.radioGroup({ ref: st.ref('scope'), options: opts('全部权利', '部分权利') })));
+    const r = byKey(await fillPage(new FillSession(document), 'ccopyright.r11.application', valuesFor('w-yunqi-iot').values));
+    expect(st.model).toEqual({ way: '2', scope: '2' });
+    expect(r['work.fullName']).toMatchObject({ status: 'not-found' });
   });
 });
 
 describe('the content script\'s answers', () => {
-  const watcherOf = (get: () => Detection | null): PageWatcher => ({ refresh: get, schedule: () => undefined });
+  /** A detector that sees the development step once it has rendered (its sections present). */
+  const watcher = (): PageWatcher => ({
+    refresh: () => {
+      const marker = document.querySelector('.step-view .application');
+      return marker ? ({ site: 'ccopyright', page: 'ccopyright.r11.development', marker } as Detection) : null;
+    },
+    schedule: () => undefined,
+  });
+  const yunfan = () => valuesFor('w-yunfan-crm').values;
 
   it('detect: the page kind and which of its fields are there', async () => {
-    developmentPage();
-    const marker = document.body;
-    const { ask } = contentService(watcherOf(() => ({ site: 'ccopyright', page: 'ccopyright.r11.development', marker })), async () => ({ owner: null, work: null, coOwners: [] }));
-    const res: { page: string; fields: { key: string; found: boolean }[] } = await ask({ type: 'ruanzhu:detect' });
+    await mountVariant(gen.canonical('ccopyright.r11.development'));
+    const { ask } = contentService(watcher(), async () => ({ owner: null, work: null, coOwners: [] }));
+    const res: { page: string; fields: { key: string; found: boolean }[] } = await drive(ask({ type: 'ruanzhu:detect' }));
     expect(res.page).toBe('ccopyright.r11.development');
     const found = Object.fromEntries(res.fields.map((f) => [f.key, f.found]));
-    expect(found).toMatchObject({ 'work.softwareCategory': true, 'work.published': true, 'work.firstPublishedDate': false, 'owners.0.name': true, 'work.developmentMode': false });
+    expect(found).toMatchObject({
+      'work.softwareCategory': true,
+      'work.developmentMode': true,
+      'work.completionDate': true,
+      'work.published': true,
+      // Shown only once 已发表 is chosen.
+      'work.firstPublishedDate': false,
+      'owners.0.country': true,
+      'owners.0.city': true,
+      'owners.0.idNumber': true,
+    });
   });
 
-  it('fill: waits for a step still rendering, asks the background for the values, and answers per field', async () => {
-    let detection: Detection | null = null;
-    const { ask, fetched } = contentService(watcherOf(() => detection), async () => ({ owner: yunfan, work: Work.parse(bundle.works[0]), coOwners: [] }));
-    const pending: Promise<{ results: { key: string; status: string }[] }> = ask({ type: 'ruanzhu:fill', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' });
-    // The step renders later; the watcher reports it with the DOM change.
-    await new Promise((r) => setTimeout(r, 30));
-    const m = developmentPage();
-    detection = { site: 'ccopyright', page: 'ccopyright.r11.development', marker: document.body };
-    document.body.append(h('span'));
-    const res = await pending;
+  it('fill: waits for a step still rendering, asks the background for the values once, and answers per field', async () => {
+    const { ask, fetched } = contentService(watcher(), async () => yunfan());
+    (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(gen.canonical('ccopyright.r11.development').url);
+    const pending: Promise<{ results: FieldReport[] }> = ask({ type: 'ruanzhu:fill', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' });
+    // The step renders 150 ms later, its options later still.
+    gen.mount(gen.canonical('ccopyright.r11.development'), document);
+    const res = await drive(pending);
     expect(fetched).toEqual([[{ ownerId: 'o-yunfan', workId: 'w-yunfan-crm' }, 'ccopyright.r11.development']]);
-    expect(byKey(res.results)['work.softwareCategory']).toMatchObject({ status: 'filled' });
-    expect(m.softwareCategory).toBe('应用软件');
+    const r = byKey(res.results);
+    expect(r['work.softwareCategory']).toMatchObject({ status: 'filled', value: '应用软件' });
+    expect(r['owners.0.name']).toMatchObject({ status: 'locked' });
+    expect(at(page().__model, 'development.softwareType')).toBe('1');
+    expect(page().__clicks).toEqual([]);
   });
 
   it('ignores what is not ours and refuses a malformed fill', async () => {
-    const { ask } = contentService(watcherOf(() => null), async () => ({ owner: null, work: null, coOwners: [] }));
+    const { ask } = contentService(watcher(), async () => ({ owner: null, work: null, coOwners: [] }));
     expect(await ask({ type: 'ruanzhu:fill' })).toMatchObject({ failed: true, reason: 'invalid' });
     expect(await ask({ type: 'something-else' })).toBeUndefined();
     expect(await ask({ type: 'ruanzhu:plan-values', ownerId: 'o', page: 'x' })).toBeUndefined();

@@ -27,6 +27,9 @@ describe('placeholderText', () => {
     ['请选择 权利范围', '权利范围'],
     ['请输入源程序量（行）', '源程序量(行)'],
     ['区号-号码', '区号-号码'],
+    // A clause before the request goes too.
+    ['若有需要，请输入其他编程语言', '其他编程语言'],
+    ['请简要描述软件的技术特点，100字以内', '软件的技术特点,100字以内'],
   ])('%j → %j', (raw, want) => expect(placeholderText(raw)).toBe(want));
 });
 
@@ -82,7 +85,9 @@ describe('splitList', () => {
   it.each([
     ['Java、JavaScript', ['Java', 'JavaScript']],
     ['C, C++；Python', ['C', 'C++', 'Python']],
-    ['Go，Rust / Kotlin', ['Go', 'Rust', 'Kotlin']],
+    // Never at "/": PL/SQL and Delphi/Object Pascal are one language each.
+    ['PL/SQL、Delphi/Object Pascal；SQL', ['PL/SQL', 'Delphi/Object Pascal', 'SQL']],
+    ['Go，Rust / Kotlin', ['Go', 'Rust / Kotlin']],
     ['  ', []],
   ])('%j', (raw, want) => expect(splitList(raw)).toEqual(want));
 });

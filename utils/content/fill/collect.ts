@@ -1,19 +1,15 @@
 import type { ControlKind } from '@/utils/fields/catalogue';
-import { labelText, normalizeText, placeholderText } from '@/utils/text/normalize';
+import { normalizeText } from '@/utils/text/normalize';
+import { familiesOf, familyFor, type GroupFamily } from './components';
+import { signalsOf, type Signal } from './signals';
 
 /**
  * Collect: a plain-data snapshot of the candidate controls of a page or step, each with every label
- * signal kept separately with its source (docs/FILLING.md). The snapshot is what matching and planning
- * work on; the elements stay in a parallel array for the drivers.
+ * signal kept separately with its source (docs/FILLING.md). Matching and planning work on the
+ * snapshot; the elements stay in a parallel array for the drivers.
  */
 
-export type SignalSource = 'label' | 'form-label' | 'title' | 'prop' | 'name' | 'aria' | 'prev-text' | 'placeholder';
-
-export interface Signal {
-  source: SignalSource;
-  /** Label text (normalised) for human text; the raw attribute for `prop` and `name`. */
-  text: string;
-}
+export type { Signal, SignalSource } from './signals';
 
 export interface ControlSnapshot {
   /** Index into `Collected.elements`. */
@@ -21,21 +17,24 @@ export interface ControlSnapshot {
   kind: ControlKind;
   signals: Signal[];
   visible: boolean;
+  /** Takes input: not disabled, not read-only, not inside a locked block. A read-only date picker is driven through its calendar and counts as enabled. */
   enabled: boolean;
-  /** A readonly text input takes no typing; a readonly date input goes through its calendar. */
-  readonly: boolean;
   required: boolean;
-  /** The page's own limit: maxlength, or the `n/max` counter next to the field. */
+  /** The page's own limit: the smaller of maxlength and the `n/max` counter beside the field. */
   maxLength: number | null;
   /** What the control shows: the text, the chosen option, the checked options joined by 、. */
   value: string;
-  /** Radio and checkbox groups: the option texts, and which are checked. */
+  /** Radio and checkbox groups, and selects whose options are loaded: the option texts, and which are checked. */
   options?: string[];
   checked?: string[];
+  /** A cap the page states for a checkbox group (最多选择3项). */
+  cap?: number;
   /** Index of the owner row the control sits in, or null outside rows. */
   scope: number | null;
   /** The current value is the one this extension filled last (fillable again, not the user's). */
   ours: boolean;
+  /** The user has clicked or typed in it on this page: a choice there is theirs, not the site's default. */
+  touched: boolean;
   placeholder: string;
 }
 
@@ -47,16 +46,14 @@ export interface Collected {
 /** The values this extension last wrote, per element, to tell our fills from the user's edits. */
 export type FillMarks = WeakMap<Element, string>;
 
-/** Ant Design's select (the Alibaba Cloud console, [guess]): its input is an empty search box. */
-export const ANT_SELECT = '.ant-select';
-export const SELECT_ROOT = `.hd-select, .el-select, ${ANT_SELECT}`;
-export const DATE_ROOT = '.datePicker, .el-date-editor, .ant-picker';
-export const RADIO_GROUP = '.el-radio-group, [role=radiogroup], .ant-radio-group';
-export const CHECK_GROUP = '.el-checkbox-group, [role=group], .ant-checkbox-group';
-export const RADIO_ITEM = '.el-radio, [role=radio], .ant-radio-wrapper, .ant-radio-button-wrapper';
-export const CHECK_ITEM = '.el-checkbox, [role=checkbox], .ant-checkbox-wrapper';
-const COMPOSITE = `${SELECT_ROOT}, ${DATE_ROOT}, ${RADIO_GROUP}, ${CHECK_GROUP}`;
-const ANY_CONTROL = `${COMPOSITE}, input, textarea, select`;
+/** A repeated block the page describes by position (the R11 owner rows: no text labels). */
+export interface RowLayout {
+  row: string;
+  /** The blocks of a row, in order, and which fields each holds in document order. */
+  block?: string;
+  positions?: readonly (readonly string[])[];
+}
+
 /** Input types a person types text into. Passwords, files, and buttons are never ours to fill. */
 const TEXT_TYPES = new Set(['', 'text', 'search', 'tel', 'email', 'number', 'url']);
 
@@ -71,19 +68,76 @@ function laidOut(doc: Document): boolean {
   return r.width > 0 || r.height > 0;
 }
 
-/** The parts of `inner` that `outer` does not clip away. */
-function clippedTo(inner: DOMRect, outer: DOMRect): { width: number; height: number } {
-  return {
-    width: Math.min(inner.right, outer.right) - Math.max(inner.left, outer.left),
-    height: Math.min(inner.bottom, outer.bottom) - Math.max(inner.top, outer.top),
-  };
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** Whether at least MIN_SIDE × MIN_SIDE of `box` lies inside `area`. */
+const within = (box: Box, area: Box) => Math.min(box.right, area.right) - Math.max(box.left, area.left) >= MIN_SIDE && Math.min(box.bottom, area.bottom) - Math.max(box.top, area.top) >= MIN_SIDE;
+
+const hides = (overflow: string) => overflow === 'hidden' || overflow === 'clip';
+const scrolls = (overflow: string) => overflow === 'auto' || overflow === 'scroll';
+
+/**
+ * Whether a person can bring the element's box into view. An ancestor that hides its overflow
+ * shows only its own box; a scrolling one shows all it holds, by scrolling, and is then judged
+ * itself in its place; what is fixed stays where the window is; the page shows all it holds when
+ * it scrolls, and only the window on an axis where html (or body) hides its overflow. So a field
+ * fixed beyond the window's edge, or placed past the page's end where it cannot scroll, is not
+ * reachable, while one down a scrolling list or the page is.
+ */
+function reachable(el: Element, view: Window): boolean {
+  const doc = el.ownerDocument;
+  const viewport: Box = { left: 0, top: 0, right: view.innerWidth, bottom: view.innerHeight };
+  let box: Box = el.getBoundingClientRect();
+  if (view.getComputedStyle(el).position === 'fixed') return within(box, viewport);
+  for (let a = el.parentElement; a && a !== doc.body && a !== doc.documentElement; a = a.parentElement) {
+    const s = view.getComputedStyle(a);
+    const [x, y] = [s.overflowX, s.overflowY];
+    if (hides(x) || hides(y) || scrolls(x) || scrolls(y)) {
+      const r = a.getBoundingClientRect();
+      // What the container lets a person see of its content: its box, on a scrolling axis grown to its scroll range.
+      const area: Box = {
+        left: scrolls(x) ? r.left - a.scrollLeft : hides(x) ? r.left : -Infinity,
+        right: scrolls(x) ? r.left - a.scrollLeft + a.scrollWidth : hides(x) ? r.right : Infinity,
+        top: scrolls(y) ? r.top - a.scrollTop : hides(y) ? r.top : -Infinity,
+        bottom: scrolls(y) ? r.top - a.scrollTop + a.scrollHeight : hides(y) ? r.bottom : Infinity,
+      };
+      if (!within(box, area)) return false;
+      // Scrolled to, the element shows inside the container's box: that box is what the ancestors must let through.
+      box = {
+        left: scrolls(x) ? r.left : Math.max(box.left, area.left),
+        right: scrolls(x) ? r.right : Math.min(box.right, area.right),
+        top: scrolls(y) ? r.top : Math.max(box.top, area.top),
+        bottom: scrolls(y) ? r.bottom : Math.min(box.bottom, area.bottom),
+      };
+    }
+    if (s.position === 'fixed') return within(box, viewport);
+  }
+  // The page: html's overflow is the window's, or body's when html's is visible.
+  const html = view.getComputedStyle(doc.documentElement);
+  const body = doc.body ? view.getComputedStyle(doc.body) : html;
+  const pageOverflow = (axis: 'overflowX' | 'overflowY') => (html[axis] !== 'visible' ? html[axis] : body[axis]);
+  const page = doc.scrollingElement ?? doc.documentElement;
+  const [x, y] = [pageOverflow('overflowX'), pageOverflow('overflowY')];
+  return within(box, {
+    left: hides(x) ? 0 : -view.scrollX,
+    right: hides(x) ? view.innerWidth : page.scrollWidth - view.scrollX,
+    top: hides(y) ? 0 : -view.scrollY,
+    bottom: hides(y) ? view.innerHeight : page.scrollHeight - view.scrollY,
+  });
 }
 
 /**
  * Really visible to a person (SECURITY.md): rendered (no ancestor with display:none), not
  * visibility:hidden, not transparent (itself or through a transparent ancestor), of a size one can
- * see, not pushed off the page's start, and not clipped away by an ancestor that hides its
- * overflow (a scrolling container's content counts: the user scrolls to it). Hidden twins and honeypots fail here and are never filled or read as the page's values.
+ * see, and where a person can bring it into view (`reachable`: not off the page on any side, not
+ * fixed beyond the window, not clipped away by an ancestor that hides its overflow; a scrolling
+ * container's content counts, the user scrolls to it). Hidden twins and honeypots fail here and are
+ * never filled or read as the page's values.
  * A native radio or checkbox input that its component hides behind a visible wrapper is judged by
  * the wrapper, which is what the engine collects.
  */
@@ -102,171 +156,254 @@ export function isVisible(el: Element): boolean {
   if (!laidOut(doc)) return true;
   const r = el.getBoundingClientRect();
   if (r.width < MIN_SIDE || r.height < MIN_SIDE) return false;
-  // Off the page's start (left: -9999px): no scrolling reaches it.
-  if (r.right + view.scrollX <= 0 || r.bottom + view.scrollY <= 0) return false;
-  // A scrolling container's content is reachable by scrolling; only one that hides its overflow hides.
-  const hides = (o: string) => o === 'hidden' || o === 'clip';
-  for (let a = el.parentElement; a && a !== doc.documentElement; a = a.parentElement) {
-    const s = view.getComputedStyle(a);
-    if (!hides(s.overflowX) && !hides(s.overflowY)) continue;
-    const seen = clippedTo(r, a.getBoundingClientRect());
-    if ((hides(s.overflowX) && seen.width < MIN_SIDE) || (hides(s.overflowY) && seen.height < MIN_SIDE)) return false;
+  return reachable(el, view);
+}
+
+/**
+ * Shown as a part of a visible control (an option of an open list, a day of an open calendar, an
+ * item of a group): nothing between it and the control hides it. No geometry: a long list scrolls
+ * inside a container that clips what is out of view, and a user scrolls to it.
+ */
+export function shownWithin(el: Element, container: Element): boolean {
+  const view = el.ownerDocument.defaultView;
+  if (!view) return false;
+  for (let e: Element | null = el; e && e !== container; e = e.parentElement) {
+    const s = view.getComputedStyle(e);
+    if (s.display === 'none' || s.visibility === 'hidden' || Number.parseFloat(s.opacity || '1') < MIN_OPACITY) return false;
   }
   return true;
 }
 
+/** Disabled by the page: the control, a disabled fieldset, a locked or disabled wrapper. */
 export function isEnabled(el: Element): boolean {
   if ((el as HTMLInputElement).disabled) return false;
-  if (el.closest('fieldset[disabled], .is-disabled, [aria-disabled="true"]')) return false;
-  return !el.querySelector(':scope > input:disabled');
+  if (el.closest('fieldset[disabled], .is-disabled, .is-locked, [aria-disabled="true"]')) return false;
+  const inner = el.matches('input, textarea') ? null : el.querySelector('input:not([type=hidden]):not([type=radio]):not([type=checkbox]), textarea');
+  return !(inner as HTMLInputElement | null)?.disabled;
 }
 
-/** The shown text of an option item (radio, checkbox, list entry). */
-export function itemText(item: Element): string {
-  const label = item.querySelector('.el-radio__label, .el-checkbox__label');
+// ── groups (radio, checkbox) ──
+
+const nativeIn = (item: Element, type: 'radio' | 'checkbox') => item.querySelector<HTMLInputElement>(`input[type=${type}]`);
+
+/** The option items of a group, shown or held back, and the family that reads them. */
+export function groupItems(group: Element, kind: 'radio' | 'checkbox'): { items: Element[]; family: GroupFamily } | null {
+  const family = familyFor(kind === 'radio' ? 'radios' : 'checks', group);
+  if (!family) return null;
+  const role = kind;
+  const items = [...group.querySelectorAll(family.item)].filter((i) => i.getAttribute('role') === role || nativeIn(i, kind) || family.name !== 'aria');
+  // A group may show nothing but its 展开更多 link until clicked: it is a group all the same.
+  return items.length || (family.more && group.querySelector(family.more)) ? { items, family } : null;
+}
+
+/** The shown text of an option item. */
+export function itemText(item: Element, family?: GroupFamily): string {
+  const label = family?.text ? item.querySelector(family.text) : null;
   return normalizeText((label ?? item).textContent ?? '');
 }
 
-export function isChecked(item: Element): boolean {
-  return item.classList.contains('is-checked') || item.getAttribute('aria-checked') === 'true' || !!item.querySelector('input:checked');
+export function isChecked(item: Element, family?: GroupFamily): boolean {
+  return (family ? item.matches(family.checked) : item.matches('.is-checked')) || item.getAttribute('aria-checked') === 'true' || !!item.querySelector('input:checked');
 }
 
-/** The text a custom select shows for its choice. */
+/** The option items of a group as a driver sees them: only those shown (held-back ones need 展开更多 first). */
+export function shownItems(group: Element, kind: 'radio' | 'checkbox'): { items: Element[]; family: GroupFamily } {
+  const found = groupItems(group, kind);
+  return found ? { items: found.items.filter((i) => shownWithin(i, group)), family: found.family } : { items: [], family: familiesOf(group.ownerDocument)[kind === 'radio' ? 'radios' : 'checks'].at(-1)! };
+}
+
+/** A cap the page states in the words around a group: 最多选择3项, 至多 3 个, 不超过3项. */
+export function statedCap(texts: readonly string[]): number | undefined {
+  for (const t of texts) {
+    const m = /(?:最多|至多|不超过|不得超过|限选)\s*(?:可)?(?:选择|选|勾选)?\s*(\d+)\s*(?:项|个|种)/.exec(normalizeText(t));
+    if (m) return Number(m[1]);
+  }
+  return undefined;
+}
+
+// ── what a control shows ──
+
+/** The text a select shows for its choice; empty while it shows its placeholder. */
 export function selectText(root: Element): string {
-  if (root.matches(ANT_SELECT)) return normalizeText(root.querySelector('.ant-select-selection-item')?.textContent ?? '');
+  const family = familyFor('selects', root);
+  if (!family) return '';
+  if (family.placeholder && root.querySelector(family.placeholder)) return '';
+  const shown = root.querySelector(family.shown);
+  return normalizeText(shown instanceof HTMLInputElement ? shown.value : (shown?.textContent ?? ''));
+}
+
+/** The placeholder a select shows while empty. */
+function selectPlaceholder(root: Element): string {
+  const family = familyFor('selects', root);
+  if (!family) return '';
   const input = root.querySelector('input');
-  if (input) return normalizeText(input.value);
-  const shown = root.querySelector('.el-select__selected-item, .hd-select__text, [class*="selected"]');
-  return normalizeText(shown?.textContent ?? '');
+  if (input?.placeholder) return input.placeholder;
+  return family.placeholder && root.querySelector(family.placeholder) ? normalizeText(root.querySelector(family.shown)?.textContent ?? '') : '';
 }
 
-function textOf(el: Element | null | undefined): string {
-  return el ? labelText(el.textContent ?? '') : '';
+/** The options a select holds now (inside the component; a list in <body> exists only while open). */
+export function selectOptions(root: Element): string[] {
+  const family = familyFor('selects', root);
+  if (!family) return [];
+  return [...root.querySelectorAll(family.option)].map((o) => normalizeText(o.getAttribute('title') || o.textContent || ''));
 }
 
-/** Text just before the control: the nearest preceding text in its parent, up to 3 levels up. */
-function previousText(anchor: Element): string {
-  let node: Element | null = anchor;
-  for (let depth = 0; depth < 3 && node; depth++) {
-    for (let sib = node.previousSibling; sib; sib = sib.previousSibling) {
-      // Another control in between means the text belongs to that one.
-      if (sib instanceof Element && (sib.matches(ANY_CONTROL) || sib.querySelector(ANY_CONTROL))) return '';
-      const t = labelText(sib.textContent ?? '');
-      if (t) return t.slice(-40);
-    }
-    node = node.parentElement;
-  }
-  return '';
+/** The path a cascader shows ("江苏 / 常州"), as its parts; empty while it shows its placeholder. */
+export function cascaderParts(root: Element): string[] {
+  const family = familyFor('cascaders', root);
+  if (!family || (family.placeholder && root.querySelector(family.placeholder)) || !isEnabled(root)) return [];
+  const text = normalizeText(root.querySelector(family.shown)?.textContent ?? '');
+  return text ? text.split(family.separator).filter(Boolean) : [];
 }
 
-function signalsFor(anchor: Element, doc: Document): Signal[] {
-  const out: Signal[] = [];
-  const add = (source: SignalSource, text: string | null | undefined) => {
-    if (text && !out.some((s) => s.source === source && s.text === text)) out.push({ source, text });
-  };
-  const id = anchor.id;
-  if (id) for (const l of doc.querySelectorAll(`label[for="${CSS.escape(id)}"]`)) add('label', textOf(l));
-  const wrapping = anchor.closest('label');
-  if (wrapping && !wrapping.matches('.el-form-item__label')) add('label', textOf(wrapping));
-  const item = anchor.closest('.el-form-item');
-  const itemLabel = item?.querySelector(':scope > .el-form-item__label');
-  if (itemLabel) {
-    add('form-label', textOf(itemLabel));
-    // Element writes the model property into `for` while the control has no such id.
-    const prop = itemLabel.getAttribute('for');
-    if (prop && prop !== id) add('prop', prop);
-  }
-  // Ant's form item: the label's `for` names the inner input, not a composite control's root.
-  add('form-label', textOf(anchor.closest('.ant-form-item')?.querySelector(':scope > .ant-form-item-row > .ant-form-item-label > label, :scope > .ant-form-item-label > label')));
-  const section = anchor.closest('.fillin_item');
-  add('title', textOf(section?.querySelector(':scope > h3, :scope > .fillin_title')));
-  add('prev-text', previousText(anchor));
-  const input = anchor.matches('input, textarea') ? anchor : anchor.querySelector('input, textarea');
-  const placeholder = input?.getAttribute('placeholder');
-  if (placeholder) add('placeholder', placeholderText(placeholder));
-  add('aria', labelText(anchor.getAttribute('aria-label') ?? ''));
-  for (const ref of (anchor.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) add('aria', textOf(doc.getElementById(ref)));
-  add('aria', labelText(anchor.getAttribute('title') ?? ''));
-  add('name', anchor.getAttribute('name'));
-  add('name', id);
-  return out;
+/** The input of a date control (a calendar's read-only field, or a typed editor's input). */
+export function dateInput(root: Element): HTMLInputElement | null {
+  const family = familyFor('calendars', root);
+  return root.querySelector<HTMLInputElement>(family ? family.input : 'input');
 }
 
-function counterLimit(field: Element): number | null {
-  const count =
-    field.closest('.el-input, .el-textarea')?.querySelector('.el-input__count') ??
-    field.closest('.ant-input-affix-wrapper')?.querySelector('.ant-input-show-count-suffix, .ant-input-data-count');
-  const m = /\/\s*(\d+)/.exec(count?.textContent ?? '');
-  return m ? Number(m[1]) : null;
-}
+// ── classification ──
 
 interface Found {
   kind: ControlKind;
-  /** The element the drivers act on: the input, the select's root, the group. */
+  /** The element the drivers act on: the input, the composite's root. */
   el: Element;
 }
 
 function classify(el: Element): Found | null {
-  if (el.matches(SELECT_ROOT)) return { kind: 'select', el };
-  if (el.matches(DATE_ROOT)) {
-    const input = el.querySelector('input');
-    return input ? { kind: 'date', el: input } : null;
+  for (const [kind, selector] of familiesOf(el.ownerDocument).composites) {
+    if (!el.matches(selector)) continue;
+    if (kind === 'radio' || kind === 'checkbox') return groupItems(el, kind) ? { kind, el } : null;
+    if (kind === 'date') return dateInput(el) ? { kind, el } : null;
+    return { kind, el };
   }
-  if (el.matches(RADIO_GROUP)) return el.querySelector(RADIO_ITEM) ? { kind: 'radio', el } : null;
-  if (el.matches(CHECK_GROUP)) return el.querySelector(CHECK_ITEM) ? { kind: 'checkbox', el } : null;
   if (el.matches('textarea')) return { kind: 'text', el };
   if (el.matches('input') && TEXT_TYPES.has((el.getAttribute('type') ?? '').toLowerCase())) return { kind: 'text', el };
   return null;
 }
 
-/** Whether an ancestor (under root) is itself a composite control; a bare [role=group] is not. */
-function insideComposite(el: Element, root: ParentNode): boolean {
-  for (let a = el.parentElement?.closest(COMPOSITE); a && (root as Node).contains(a); a = a.parentElement?.closest(COMPOSITE)) {
+/** Whether an ancestor (under root) is itself a control: an input inside a select belongs to it. */
+function insideComposite(el: Element, root: ParentNode, any: string): boolean {
+  for (let a = el.parentElement?.closest(any); a && (root as Node).contains(a); a = a.parentElement?.closest(any)) {
     if (classify(a)) return true;
   }
   return false;
 }
 
+/** The `n/max` counter of a text field: a small element beside it whose whole text is "12/50". */
+function counterLimit(field: Element): number | null {
+  for (let a = field.parentElement, depth = 0; a && depth < 3; a = a.parentElement, depth++) {
+    for (const c of a.querySelectorAll('span, em, i, div, small')) {
+      if (c.contains(field) || c.children.length) continue;
+      const m = /^\s*\d+\s*\/\s*(\d+)\s*$/.exec(c.textContent ?? '');
+      if (m) return Number(m[1]);
+    }
+  }
+  return null;
+}
+
+function valueOf(kind: ControlKind, el: Element, checked: string[]): string {
+  switch (kind) {
+    case 'select':
+      return selectText(el);
+    case 'cascader':
+      return cascaderParts(el).join(' / ');
+    case 'date':
+      return normalizeText(dateInput(el)?.value ?? '');
+    case 'radio':
+    case 'checkbox':
+      return checked.join('、');
+    case 'text':
+      return normalizeText((el as HTMLInputElement).value);
+  }
+}
+
+function placeholderOf(kind: ControlKind, el: Element): string {
+  if (kind === 'select') return selectPlaceholder(el);
+  if (kind === 'cascader') {
+    const family = familyFor('cascaders', el);
+    if (!family) return '';
+    if (family.placeholder) return el.querySelector(family.placeholder) ? normalizeText(el.querySelector(family.shown)?.textContent ?? '') : '';
+    return el.querySelector(family.shown) ? '' : (el.querySelector('input')?.placeholder ?? '');
+  }
+  if (kind === 'date') return dateInput(el)?.placeholder ?? '';
+  return el.getAttribute('placeholder') ?? '';
+}
+
+const REQUIRED_MARK = /^\s*[*＊]/;
+/** The label or heading of the item a control is in, where a required mark would be. */
+const labelOfItem = (el: Element) => el.closest('.fillin_unit, .fillin_item, .el-form-item, tr, [class$="form-item"], [class*="form-item "]')?.querySelector('h3, .el-form-item__label, [class*="form-item-label"], td');
+
 export interface CollectOptions {
-  /** Selector of the repeated owner rows: controls inside the i-th row get scope i. */
-  rows?: string;
+  rows?: RowLayout;
   marks?: FillMarks;
+  /** Elements the user clicked or typed in on this page (trusted events). */
+  touched?: WeakSet<Element>;
+}
+
+/** The position of a control inside its row: the field its block holds at its place, if the layout says. */
+function positionIn(row: Element, el: Element, kind: ControlKind, layout: RowLayout): string | undefined {
+  if (!layout.block || !layout.positions) return undefined;
+  const blocks = [...row.querySelectorAll(layout.block)];
+  const b = blocks.findIndex((x) => x.contains(el));
+  const fields = layout.positions[b];
+  if (!fields) return undefined;
+  // Within a block: its choice control first, then its text box (类型 + 名称, 证件类型 + 号码).
+  return fields.length === 1 || kind !== 'text' ? fields[0] : fields[fields.length - 1];
 }
 
 /** The candidate controls under `root`, in document order. */
 export function collect(root: ParentNode, opts: CollectOptions = {}): Collected {
   const doc = (root as Node).ownerDocument ?? (root as Document);
-  const rows = opts.rows ? [...root.querySelectorAll(opts.rows)] : [];
+  const rows = opts.rows ? [...root.querySelectorAll(opts.rows.row)] : [];
+  const found: Found[] = [];
+  const any = familiesOf(doc).anyComposite;
+  for (const candidate of root.querySelectorAll(`${any}, input, textarea`)) {
+    // Inputs inside a composite control belong to it; so does a composite inside another.
+    if (insideComposite(candidate, root, any)) continue;
+    const f = classify(candidate);
+    if (f) found.push(f);
+  }
+  const all = new Set(found.map((f) => f.el));
+  const visibility = new Map<Element, boolean>();
+  const seen = (el: Element) => visibility.get(el) ?? (visibility.set(el, isVisible(el)), visibility.get(el)!);
   const controls: ControlSnapshot[] = [];
   const elements: Element[] = [];
-  for (const candidate of root.querySelectorAll(`${COMPOSITE}, input, textarea`)) {
-    // Inputs inside a composite control belong to it; so does a composite inside another.
-    if (insideComposite(candidate, root)) continue;
-    const found = classify(candidate);
-    if (!found) continue;
-    const { kind, el } = found;
-    const items = kind === 'radio' ? [...el.querySelectorAll(RADIO_ITEM)] : kind === 'checkbox' ? [...el.querySelectorAll(CHECK_ITEM)] : [];
-    const options = items.map(itemText);
-    const checked = items.filter(isChecked).map(itemText);
-    const value = kind === 'select' ? selectText(el) : kind === 'radio' || kind === 'checkbox' ? checked.join('、') : normalizeText((el as HTMLInputElement).value);
+  for (const { kind, el } of found) {
+    const group = kind === 'radio' || kind === 'checkbox' ? groupItems(el, kind) : null;
+    const checked = group ? group.items.filter((i) => isChecked(i, group.family)).map((i) => itemText(i, group.family)) : [];
+    const options = group ? group.items.map((i) => itemText(i, group.family)) : kind === 'select' ? selectOptions(el) : [];
+    const value = valueOf(kind, el, checked);
     const field = el.matches('input, textarea') ? (el as HTMLInputElement) : null;
-    const ownMax = field && field.maxLength > 0 ? field.maxLength : null;
-    const signals = signalsFor(el, doc);
+    const limits = [field && field.maxLength > 0 ? field.maxLength : null, field ? counterLimit(field) : null].filter((n): n is number => n !== null);
     const row = rows.findIndex((r) => r.contains(el));
+    const placeholder = normalizeText(placeholderOf(kind, el));
+    const signals = signalsOf({
+      doc,
+      el,
+      controls: all,
+      isVisible: seen,
+      placeholder,
+      options,
+      position: row >= 0 && opts.rows ? positionIn(rows[row], el, kind, opts.rows) : undefined,
+    });
+    const captions = signals.filter((s) => s.source === 'caption' || s.source === 'title' || s.source === 'shared-title' || s.source === 'prev-text').map((s) => s.text);
+    const readonlyText = kind === 'text' && !!field?.readOnly;
     controls.push({
       ref: elements.length,
       kind,
       signals,
-      visible: isVisible(el),
-      enabled: isEnabled(el),
-      readonly: !!field?.readOnly,
-      required: !!el.closest('.el-form-item.is-required') || !!field?.required || (el.closest('.el-form-item')?.querySelector('.el-form-item__label')?.textContent ?? '').trim().startsWith('*'),
-      maxLength: ownMax ?? (field ? counterLimit(field) : null),
+      visible: seen(el),
+      enabled: isEnabled(el) && !readonlyText,
+      required: !!field?.required || !!el.closest('.is-required') || REQUIRED_MARK.test(labelOfItem(el)?.textContent ?? ''),
+      maxLength: limits.length ? Math.min(...limits) : null,
       value,
-      ...(items.length ? { options, checked } : {}),
+      ...(group || options.length ? { options, checked } : {}),
+      ...(kind === 'checkbox' ? { cap: statedCap(captions) } : {}),
       scope: row >= 0 ? row : null,
       ours: value !== '' && opts.marks?.get(el) === value,
-      placeholder: normalizeText(field?.getAttribute('placeholder') ?? el.querySelector('input')?.getAttribute('placeholder') ?? ''),
+      touched: !!opts.touched?.has(el),
+      placeholder,
     });
     elements.push(el);
   }

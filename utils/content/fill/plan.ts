@@ -1,11 +1,12 @@
-import { FIELD_LIMITS, countChars } from '@/utils/rules/limits';
-import type { ControlSnapshot } from './collect';
 import { specOf } from '@/utils/fields/catalogue';
+import { choiceTexts, PORTAL_LANGUAGES } from '@/utils/fields/portal-options';
 import { valueFor, type RawValue } from '@/utils/fields/values';
 import type { PlanValues } from '@/utils/contract/messages';
-import type { MatchResult } from './match';
+import { FIELD_LIMITS, countChars } from '@/utils/rules/limits';
 import { normalizeText, optionKey } from '@/utils/text/normalize';
-import { pickOption, sameOption } from '@/utils/text/options';
+import { pickOption, sameArea, sameOption } from '@/utils/text/options';
+import type { ControlSnapshot } from './collect';
+import type { MatchResult } from './match';
 
 /**
  * Plan (pure): for each matched key, the value formatted for its control and what to do with it.
@@ -18,11 +19,15 @@ export type PlanAction =
   | 'same'
   /** The user's own value: never overwritten unless asked. */
   | 'kept'
+  /** The page shows the field read-only or disabled (the account's own owner row). */
+  | 'locked'
   | 'too-long'
   | 'ambiguous'
   | 'not-found'
-  /** The profile has nothing for this field. */
-  | 'no-value';
+  /** The page has the field, the profile has nothing for it. */
+  | 'no-value'
+  /** Held by another key's control (城市 in the 省份 cascader): done when that one is. */
+  | 'part';
 
 interface PlanBase {
   key: string;
@@ -31,10 +36,11 @@ interface PlanBase {
   why?: string;
 }
 /** What not to do, and why. */
-export type PlanSkip = Exclude<PlanAction, 'fill'>;
+export type PlanSkip = Exclude<PlanAction, 'fill' | 'part'>;
 export type PlanItem =
-  /** `value` as the control takes it: option text, formatted date, the list of options. */
-  | (PlanBase & { action: 'fill'; ref: number; value: string | string[] })
+  /** `value` as the control takes it: an option's text (a select: the texts it may take, best first), an ISO day, the options to tick, the area's path. */
+  | (PlanBase & { action: 'fill'; ref: number; value: string | string[]; note?: string })
+  | (PlanBase & { action: 'part'; ref: number; host: string })
   | (PlanBase & { action: PlanSkip; ref?: number; value?: string | string[] });
 
 export interface PlanOptions {
@@ -44,7 +50,7 @@ export interface PlanOptions {
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** An ISO day in the format the control's placeholder shows (2020/01/01, 2020年01月01日), ISO otherwise. */
+/** An ISO day in the format a typed date field's placeholder shows (2020/01/01, 2020年01月01日), ISO otherwise. */
 export function formatDate(iso: string, placeholder: string): string | null {
   const m = ISO_DAY.exec(iso);
   if (!m) return null;
@@ -56,7 +62,7 @@ export function formatDate(iso: string, placeholder: string): string | null {
 
 const asText = (v: RawValue) => (Array.isArray(v) ? v.join('、') : v);
 
-/** Options of a group that the wanted texts name, and the wanted texts that none names. */
+/** Options of a group that the wanted texts name (exactly or by an equivalent), and the wanted texts none names. */
 function splitByOptions(wanted: readonly string[], options: readonly string[]): { picked: string[]; rest: string[] } {
   const picked: string[] = [];
   const rest: string[] = [];
@@ -68,50 +74,65 @@ function splitByOptions(wanted: readonly string[], options: readonly string[]): 
   return { picked: [...new Set(picked)], rest };
 }
 
-type Formatted = { value: string | string[]; limit?: number } | { action: PlanSkip; reason: string };
+type Formatted = { value: string | string[]; limit?: number; note?: string } | { action: PlanSkip; reason: string };
 
 /** The formatted value, or a reason the control cannot take the profile's value. */
-function format(key: string, raw: RawValue, c: ControlSnapshot, siblings: ReadonlyMap<string, ControlSnapshot>): Formatted {
+function format(key: string, raw: RawValue, c: ControlSnapshot): Formatted {
+  const list = Array.isArray(raw) ? raw : [raw];
   if (key === 'work.languagesOther') {
-    // The options of the 编程语言 group take what they can; the text box takes the rest, within
-    // what the options left of the field's one limit (options + text).
-    const group = siblings.get('work.languages');
-    const { picked, rest } = group?.options ? splitByOptions(raw as string[], group.options) : { picked: [], rest: raw as string[] };
-    if (!rest.length) return { action: 'no-value', reason: '全部编程语言已在选项中勾选' };
-    const used = picked.length ? countChars(picked.join('、')) + 1 : 0;
-    return { value: rest.join('、'), limit: FIELD_LIMITS.languages.max - used };
+    // A listed language goes to its option, never into the box; the box takes the rest.
+    const { rest } = splitByOptions(list, PORTAL_LANGUAGES);
+    return rest.length ? { value: rest.join('、') } : { action: 'no-value', reason: '全部编程语言都在选项中' };
   }
   switch (c.kind) {
-    case 'date': {
-      const v = formatDate(asText(raw), c.placeholder);
-      return v ? { value: v } : { action: 'not-found', reason: `资料中的日期“${asText(raw)}”不是 YYYY-MM-DD` };
-    }
+    case 'date':
+      return ISO_DAY.test(asText(raw)) ? { value: asText(raw) } : { action: 'not-found', reason: `资料中的日期“${asText(raw)}”不是 YYYY-MM-DD` };
     case 'radio': {
-      const p = pickOption(asText(raw), c.options ?? []);
-      if (p.ok) return { value: c.options![p.index] };
-      return { action: p.reason === 'ambiguous' ? 'ambiguous' : 'not-found', reason: `选项中没有“${asText(raw)}”` };
+      const texts = choiceTexts(asText(raw));
+      for (const [i, text] of texts.entries()) {
+        const p = pickOption(text, c.options ?? []);
+        if (p.ok) return { value: c.options![p.index], ...(i ? { note: `“${texts[0]}”按“${c.options![p.index]}”填写` } : {}) };
+        if (p.reason === 'ambiguous') return { action: 'ambiguous', reason: `多个选项都像“${text}”` };
+      }
+      return { action: 'no-value', reason: `选项中没有“${asText(raw)}”` };
     }
     case 'checkbox': {
-      const { picked, rest } = splitByOptions(Array.isArray(raw) ? raw : [raw], c.options ?? []);
-      // 编程语言 puts the rest in its text box; anywhere else an unknown tag is simply not offered.
-      if (!picked.length) return { action: key === 'work.languages' ? 'no-value' : 'not-found', reason: `选项中没有“${rest.join('、')}”` };
-      return { value: picked };
+      // The page's options and the field's known ones: options behind 展开更多 are not in the page until
+      // clicked; the driver shows them and reports any the page does not have.
+      const vocabulary = [...new Set([...(c.options ?? []), ...(specOf(key)?.options ?? [])])];
+      const { picked, rest } = splitByOptions(list, vocabulary);
+      if (!picked.length) return { action: 'no-value', reason: `选项中没有“${rest.join('、')}”` };
+      // More than the page takes: which to keep is the user's choice, so none is ticked.
+      if (c.cap !== undefined && picked.length > c.cap) return { action: 'too-long', reason: `资料中有 ${picked.length} 项，页面最多选择 ${c.cap} 项，请自行选择` };
+      return { value: picked, ...(rest.length ? { note: `选项中没有：${rest.join('、')}` } : {}) };
     }
-    // A custom select shows its options only when opened: the driver picks among them.
-    case 'select':
-      return { value: asText(raw) };
+    case 'cascader':
+      return { value: list };
+    // A select's options may not be loaded yet: the driver takes the first of the texts the page offers.
+    case 'select': {
+      const texts = choiceTexts(asText(raw));
+      return { value: texts.length > 1 ? texts : texts[0] };
+    }
     case 'text':
       return { value: asText(raw) };
   }
 }
 
 function isSame(c: ControlSnapshot, value: string | string[]): boolean {
+  if (c.kind === 'cascader') {
+    const shown = c.value ? c.value.split(' / ') : [];
+    return shown.length >= Math.min(2, value.length) && sameArea(shown, value as string[]);
+  }
+  if (c.kind === 'select') return !!c.value && (Array.isArray(value) ? value : [value]).some((v) => sameOption(c.value, v));
   if (Array.isArray(value)) {
     const have = new Set((c.checked ?? []).map(optionKey));
     return have.size === value.length && value.every((v) => have.has(optionKey(v)));
   }
-  return c.kind === 'select' || c.kind === 'radio' ? sameOption(c.value, value) : normalizeText(c.value) === normalizeText(value);
+  return c.kind === 'radio' ? !!c.value && sameOption(c.value, value) : normalizeText(c.value) === normalizeText(value);
 }
+
+/** A choice the user has not made on this page is the site's preset: it may be replaced. */
+const isPreset = (c: ControlSnapshot) => (c.kind === 'radio' || c.kind === 'select' || c.kind === 'cascader') && !c.touched;
 
 /** The page's limit first (maxlength, counter); the portal table only when the page says nothing. */
 function limitFor(key: string, c: ControlSnapshot, f: { limit?: number }): number | null {
@@ -121,26 +142,44 @@ function limitFor(key: string, c: ControlSnapshot, f: { limit?: number }): numbe
   return field in FIELD_LIMITS ? FIELD_LIMITS[field as keyof typeof FIELD_LIMITS].max : null;
 }
 
+/** The area a cascader takes: province, city, and the owner's address, in which the district is named. */
+function areaValue(key: string, values: PlanValues): string[] | undefined {
+  const base = key.replace(/\.province$/, '');
+  const [province, city, address] = ['province', 'city', 'address'].map((f) => valueFor(`${base}.${f}`, values));
+  if (province === undefined) return undefined;
+  return [asText(province), ...(city !== undefined ? [asText(city)] : []), ...(address !== undefined ? [asText(address)] : [])];
+}
+
 export function planFill(matches: readonly MatchResult[], controls: readonly ControlSnapshot[], values: PlanValues, opts: PlanOptions = {}): PlanItem[] {
-  const matched = new Map<string, ControlSnapshot>();
-  for (const m of matches) if (m.status === 'matched') matched.set(m.key, controls[m.ref]);
+  const byKey = new Map(matches.map((m) => [m.key, m]));
   return matches.map((m): PlanItem => {
-    const raw = valueFor(m.key, values);
-    if (raw === undefined) return { key: m.key, action: 'no-value', reason: `资料中没有${specOf(m.key)?.zh ?? m.key}` };
+    const spec = specOf(m.key);
+    const c = m.status === 'matched' ? controls[m.ref] : undefined;
+    // 城市 inside the 省份 cascader: the province's fill carries it.
+    if (c && spec?.partOf && c.kind === 'cascader') {
+      const host = [...byKey.keys()].find((k) => byKey.get(k)!.status === 'matched' && (byKey.get(k) as { ref: number }).ref === c.ref && !specOf(k)?.partOf);
+      if (host) return { key: m.key, action: 'part', ref: c.ref, host };
+    }
+    const raw = c?.kind === 'cascader' ? areaValue(m.key, values) : valueFor(m.key, values);
+    // A field the page does not let change is locked, whatever the profile holds.
+    if (c && !c.enabled) return { key: m.key, ref: c.ref, why: m.why, action: 'locked', value: c.value, reason: '页面上该字段不可修改' };
+    if (raw === undefined) return m.status === 'matched' ? { key: m.key, ref: m.ref, action: 'no-value', reason: `资料中没有${spec?.zh ?? m.key}`, why: m.why } : { key: m.key, action: 'no-value', reason: `资料中没有${spec?.zh ?? m.key}` };
     if (m.status === 'not-found') return { key: m.key, action: 'not-found', reason: '页面上没有找到该字段', why: m.why };
-    if (m.status === 'ambiguous') return { key: m.key, action: 'ambiguous', reason: `有 ${m.refs.length} 个字段都可能是“${specOf(m.key)?.zh ?? m.key}”，未填写`, why: m.why };
-    const c = controls[m.ref];
-    const base = { key: m.key, ref: c.ref, why: m.why };
-    const f = format(m.key, raw, c, matched);
+    if (m.status === 'ambiguous') return { key: m.key, action: 'ambiguous', reason: `有 ${m.refs.length} 个字段都可能是“${spec?.zh ?? m.key}”，未填写`, why: m.why };
+    const control = c!;
+    const base = { key: m.key, ref: control.ref, why: m.why };
+    const f = format(m.key, raw, control);
     if ('action' in f) return { ...base, action: f.action, reason: f.reason };
-    if (isSame(c, f.value)) return { ...base, action: 'same', value: f.value, reason: '页面上已是资料中的值' };
-    if (c.value !== '' && !c.ours && !opts.overwrite) return { ...base, action: 'kept', value: c.value, reason: '保留页面上已有的值' };
-    const limit = typeof f.value === 'string' ? limitFor(m.key, c, f) : null;
+    if (isSame(control, f.value)) return { ...base, action: 'same', value: f.value, reason: '页面上已是资料中的值' };
+    if (control.value !== '' && !control.ours && !opts.overwrite && !isPreset(control)) return { ...base, action: 'kept', value: control.value, reason: '保留页面上已有的值' };
+    const limit = typeof f.value === 'string' && control.kind === 'text' ? limitFor(m.key, control, f) : null;
     const length = typeof f.value === 'string' ? countChars(f.value) : 0;
     if (limit !== null && length > limit) {
       // Never truncate: a cut-off registration text is a wrong fill.
       return { ...base, action: 'too-long', value: f.value, reason: `${length} 字，超过上限 ${limit} 字` };
     }
-    return { ...base, action: 'fill', value: f.value };
+    const replaced = control.value !== '' && !control.ours ? `替换了页面上原有的“${control.value}”` : undefined;
+    const note = [f.note, replaced].filter(Boolean).join('；') || undefined;
+    return { ...base, action: 'fill', value: f.value, ...(note ? { note } : {}) };
   });
 }

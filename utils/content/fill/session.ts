@@ -1,19 +1,21 @@
-import type { FillResponse, UndoResponse } from '@/utils/contract/messages';
-import { rowRules, type FieldRule, type PageAdapter } from '@/utils/pages/adapters/toolkit';
-import { collect, isEnabled, isVisible, type Collected, type FillMarks } from './collect';
-import type { ControlKind } from '@/utils/fields/catalogue';
-import { DRIVERS, shownValue } from '@/utils/content/fill/drivers';
-import { click, tick, waitFor, type DriverResult } from '@/utils/content/fill/drivers/events';
+import type { FillResponse, PlanValues, UndoResponse } from '@/utils/contract/messages';
+import { rowKey, specOf, type ControlKind } from '@/utils/fields/catalogue';
 import { ownersInOrder } from '@/utils/fields/values';
-import type { PlanValues } from '@/utils/contract/messages';
-import { markFilled, reveal, unmark } from './marks';
-import { matchFields, type MatchResult } from './match';
-import { planFill, type PlanItem, type PlanOptions, type PlanSkip } from './plan';
+import type { PageAdapter } from '@/utils/pages/adapters/toolkit';
 import { normalizeText } from '@/utils/text/normalize';
+import { sameOption } from '@/utils/text/options';
+import { collect, isEnabled, isVisible, type Collected, type FillMarks } from './collect';
+import { familiesOf } from './components';
+import { DRIVERS, shownValue } from './drivers';
+import { click, tick, waitFor, type DriverResult } from './drivers/events';
+import { markFilled, reveal, unmark } from './marks';
+import { matchScoped, rowsOf, scopedRules } from './page-match';
+import { planFill, type PlanItem, type PlanOptions } from './plan';
 
 /**
  * One page's fill pipeline: collect → match → plan → execute → verify, with the marks that tell our
- * values from the user's and the undo snapshots, kept per page kind for the life of the tab.
+ * values from the user's, what the user touched, and the undo snapshots, kept per page kind for the
+ * life of the tab.
  */
 
 export type FieldReport = FillResponse['results'][number];
@@ -29,30 +31,20 @@ interface UndoEntry {
   kind: ControlKind;
   el: Element;
   before: string | string[];
-  after: string | string[];
+  after: string;
 }
 
-/** Choices can reveal fields (已发表 → 首次发表日期): after one, the page is collected again. */
-const SHAPE_CHANGING: ReadonlySet<ControlKind> = new Set(['select', 'radio', 'checkbox']);
-const MAX_PASSES = 3;
+/**
+ * Choices reshape the page: 已发表 reveals its date, a country enables the area, an area reloads
+ * the identity types, a type the documents, and each clears what follows it. After one, the page
+ * is collected again before anything else is decided.
+ */
+const SHAPE_CHANGING: ReadonlySet<ControlKind> = new Set(['select', 'cascader', 'radio', 'checkbox']);
 /** Buttons the engine never clicks, whatever else their text says. */
 const FORBIDDEN = /保存|提交|下一步|上一步|同意|确认|上传|删除|登录|注册/;
 
-const asString = (v: string | string[]) => (Array.isArray(v) ? v.join('、') : v);
 /** Shown values compare as the page's text, not byte for byte (NFKC, spacing). */
-const sameShown = (a: string | string[], b: string | string[]) => normalizeText(asString(a)) === normalizeText(asString(b));
-
-function scopedRules(adapter: PageAdapter, rowCount: number, ownerCount: number): { scope: number | null; rules: FieldRule[] }[] {
-  const groups: { scope: number | null; rules: FieldRule[] }[] = [{ scope: null, rules: [...adapter.fields] }];
-  if (adapter.owners) for (let i = 0; i < Math.min(rowCount, ownerCount); i++) groups.push({ scope: i, rules: rowRules(adapter.owners, i) });
-  return groups;
-}
-
-function matchAll(col: Collected, groups: { scope: number | null; rules: FieldRule[] }[], only?: ReadonlySet<string>): MatchResult[] {
-  return groups.flatMap(({ scope, rules }) => matchFields(col.controls, only ? rules.filter((r) => only.has(r.key)) : rules, scope));
-}
-
-const rowsOf = (doc: Document, adapter: PageAdapter) => (adapter.owners ? doc.querySelectorAll(adapter.owners.row).length : 0);
+const sameShown = (a: string, b: string) => normalizeText(a) === normalizeText(b);
 
 /** A driver run that cannot throw: a page that changed under it means the field is gone, not a crash. */
 async function drive(kind: ControlKind, el: Element, value: string | string[]): Promise<DriverResult> {
@@ -63,36 +55,59 @@ async function drive(kind: ControlKind, el: Element, value: string | string[]): 
   }
 }
 
-/** The report of a planned field that is not executed; a field without a profile value has none. */
-function report(item: PlanItem & { action: PlanSkip }): FieldReport | null {
-  if (item.action === 'no-value') return null;
-  const value = item.value === undefined ? {} : { value: asString(item.value) };
+const asText = (v: string | string[]) => (Array.isArray(v) ? v.join('、') : v);
+
+/** The report of a key that is not executed; a key the page does not show and the profile lacks has none. */
+function report(item: Exclude<PlanItem, { action: 'fill' | 'part' }>): FieldReport | null {
+  if (item.action === 'no-value' && item.ref === undefined) return null;
+  const value = item.value === undefined ? {} : { value: asText(item.value) };
   // A field that already shows the profile's value was left as it was: kept, with the reason.
   return { key: item.key, status: item.action === 'same' ? 'kept' : item.action, ...value, reason: item.reason };
 }
 
 export class FillSession {
   private readonly marks: FillMarks = new WeakMap();
+  /** Controls the user clicked or typed in on this page: a choice there is theirs, not the site's preset. */
+  private readonly touched = new WeakSet<Element>();
   private readonly undoStacks = new Map<string, UndoEntry[][]>();
 
-  constructor(private readonly doc: Document) {}
+  /** `signal` ends the watch of the user's touches (trusted events only; ours are not trusted). */
+  constructor(
+    private readonly doc: Document,
+    signal?: AbortSignal,
+  ) {
+    if (signal) this.watchTouches(signal);
+  }
+
+  private watchTouches(signal: AbortSignal): void {
+    for (const type of ['pointerdown', 'keydown', 'input']) {
+      this.doc.addEventListener(
+        type,
+        (e) => {
+          if (!e.isTrusted || !(e.target instanceof Element)) return;
+          const control = e.target.closest(familiesOf(this.doc).anyComposite) ?? (e.target.matches('input, textarea') ? e.target : null);
+          if (control) this.touched.add(control);
+        },
+        { capture: true, signal },
+      );
+    }
+  }
 
   private collect(adapter: PageAdapter): Collected {
-    return collect(this.doc.body, { rows: adapter.owners?.row, marks: this.marks });
+    return collect(this.doc.body, { rows: adapter.owners, marks: this.marks, touched: this.touched });
   }
 
   /** The adapter's fields as the page offers them now (owner rows: the rows present). */
   detect(adapter: PageAdapter): { key: string; found: boolean }[] {
-    const col = this.collect(adapter);
     const rows = rowsOf(this.doc, adapter);
-    return matchAll(col, scopedRules(adapter, rows, rows)).map((m) => ({ key: m.key, found: m.status === 'matched' }));
+    return matchScoped(this.collect(adapter), scopedRules(adapter, rows)).map((m) => ({ key: m.key, found: m.status === 'matched' }));
   }
 
   /** The page's own 添加 button for owner rows, visible and enabled, and nothing that saves or submits. */
   private addButton(adapter: PageAdapter): Element | null {
     const add = adapter.owners?.add;
     if (!add) return null;
-    const buttons = [...this.doc.querySelectorAll('button, a, [role=button], .el-button')];
+    const buttons = [...this.doc.querySelectorAll('button, a, [role=button], .hd-button')];
     const hits = buttons.filter((b) => {
       const t = normalizeText(b.textContent ?? '');
       return add.test(t) && !FORBIDDEN.test(t) && isVisible(b) && isEnabled(b);
@@ -114,53 +129,79 @@ export class FillSession {
     const owners = ownersInOrder(values);
     if (adapter.owners && opts.addOwnerRows) await this.ensureRows(adapter, owners.length);
 
-    const done = new Map<string, FieldReport | null>();
-    const executed: { key: string; kind: ControlKind; el: Element; value: string | string[]; entry: UndoEntry }[] = [];
+    // Decided keys; a skip stays open (a later choice may reveal, enable or clear its field) until the end.
+    const done = new Map<string, FieldReport>();
+    const open = new Map<string, PlanItem>();
+    const executed: { key: string; kind: ControlKind; el: Element; shown: string; entry: UndoEntry }[] = [];
     const undo: UndoEntry[] = [];
-    let order: string[] = [];
-    // Fields not found in a pass: found in a later one, or reported as not found at the end.
-    const deferred = new Map<string, PlanItem & { action: PlanSkip }>();
+    const groups = () => scopedRules(adapter, rowsOf(this.doc, adapter), owners.length);
+    const order = groups().flatMap((g) => g.rules.map((r) => r.key));
 
-    for (let pass = 0; pass < MAX_PASSES; pass++) {
+    // Each pass fills up to the first choice that reshapes the page; each key is filled at most once.
+    for (let pass = 0; pass <= order.length; pass++) {
       const col = this.collect(adapter);
-      const groups = scopedRules(adapter, rowsOf(this.doc, adapter), owners.length);
-      if (pass === 0) order = groups.flatMap((g) => g.rules.map((r) => r.key));
       const pending = new Set(order.filter((k) => !done.has(k)));
-      const plan = planFill(matchAll(col, groups, pending), col.controls, values, opts);
+      const plan = planFill(matchScoped(col, groups(), pending), col.controls, values, opts);
       let reshaped = false;
-      // Document order: a category is chosen before the ID type whose options depend on it.
+      // Document order: a country before the area it enables, a category before its documents.
       for (const item of [...plan].sort((a, b) => (a.ref ?? Infinity) - (b.ref ?? Infinity))) {
-        // A field not found yet may appear once a choice is made: decided after the last pass.
-        if (item.action === 'not-found' && item.ref === undefined) {
-          deferred.set(item.key, item);
-          continue;
-        }
+        // A host matched again for its part (省份 for 城市) was decided in an earlier pass.
+        if (done.has(item.key)) continue;
         if (item.action !== 'fill') {
-          done.set(item.key, report(item));
+          open.set(item.key, item);
           continue;
         }
+        open.delete(item.key);
         const el = col.elements[item.ref];
         const kind = col.controls[item.ref].kind;
         const before = DRIVERS[kind].read(el);
+        const beforeShown = shownValue(kind, el);
         const result = await drive(kind, el, item.value);
-        if (!result.ok) {
-          // A page that took the value and turned it into another one was still changed by us: undo can restore it.
-          const shown = el.isConnected ? DRIVERS[kind].read(el) : before;
-          const changed = !sameShown(shown, before);
-          if (changed) undo.push({ key: item.key, kind, el, before, after: shown });
-          done.set(item.key, { key: item.key, status: result.status, ...(changed ? { value: asString(shown) } : {}), reason: result.reason });
-          continue;
+        const shown = el.isConnected ? shownValue(kind, el) : beforeShown;
+        if (!sameShown(shown, beforeShown)) {
+          // Changed by us, even when the page then showed something else: undo can restore it.
+          const entry: UndoEntry = { key: item.key, kind, el, before, after: shown };
+          undo.push(entry);
+          if (result.ok) executed.push({ key: item.key, kind, el, shown, entry });
         }
-        this.marks.set(el, normalizeText(asString(result.value)));
-        const entry: UndoEntry = { key: item.key, kind, el, before, after: result.value };
-        undo.push(entry);
-        executed.push({ key: item.key, kind, el, value: result.value, entry });
-        done.set(item.key, { key: item.key, status: 'filled', value: asString(result.value) });
-        if (SHAPE_CHANGING.has(kind)) reshaped = true;
+        if (!result.ok) done.set(item.key, { key: item.key, status: result.status, ...(shown !== beforeShown ? { value: shown } : {}), reason: result.reason });
+        else {
+          this.marks.set(el, normalizeText(shown));
+          // A choice the page does not offer, filed as another (护照 → 其他有效证件), says so.
+          const filedAs = Array.isArray(item.value) && kind === 'select' && !sameOption(shown, item.value[0]) ? `“${item.value[0]}”按“${shown}”填写` : undefined;
+          const note = item.note ?? filedAs;
+          done.set(item.key, { key: item.key, status: 'filled', value: shown, ...(note ? { reason: note } : {}) });
+        }
+        if (SHAPE_CHANGING.has(kind)) {
+          reshaped = true;
+          break;
+        }
       }
       if (!reshaped) break;
     }
-    for (const key of order) if (!done.has(key)) done.set(key, report(deferred.get(key)!));
+
+    // A row the page shows saved (text, no controls) holds the user's owner: it is theirs until they edit it.
+    const final = this.collect(adapter);
+    const savedRows = new Set([...this.doc.querySelectorAll(adapter.owners?.row ?? ':not(*)')].flatMap((_, i) => (final.controls.some((c) => c.scope === i) ? [] : [i])));
+    // A part of an area (城市 in the 省份 cascader) ends as its host did.
+    for (const key of order) {
+      if (done.has(key)) continue;
+      const item = open.get(key);
+      if (!item) continue;
+      if (item.action === 'part') {
+        const host = done.get(item.host);
+        if (host) done.set(key, { key, status: host.status, reason: `与“${specOf(item.host)?.zh ?? item.host}”在同一个选择框中` });
+        continue;
+      }
+      if (item.action === 'fill') continue;
+      const row = rowKey(key);
+      if (row && savedRows.has(row.index)) {
+        done.set(key, { key, status: 'kept', reason: '该著作权人已保存；如需修改，请先点“编辑”' });
+        continue;
+      }
+      const r = report(item);
+      if (r) done.set(key, r);
+    }
 
     // Verify after a tick: a component may reformat or reject what it was given.
     await tick();
@@ -169,28 +210,26 @@ export class FillSession {
         done.set(x.key, { key: x.key, status: 'not-found', reason: '填写后页面已变化，无法确认' });
         continue;
       }
-      const shown = shownValue(x.kind, x.el);
-      if (sameShown(shown, x.value)) markFilled(x.el, x.key);
+      const now = shownValue(x.kind, x.el);
+      if (sameShown(now, x.shown)) markFilled(x.el, x.key);
       else {
-        // Undo compares with what the page showed after our fill, not with what we typed.
-        x.entry.after = DRIVERS[x.kind].read(x.el);
-        done.set(x.key, { key: x.key, status: 'rejected', value: shown, reason: `页面显示为“${shown}”` });
+        x.entry.after = now;
+        done.set(x.key, { key: x.key, status: 'rejected', value: now, reason: `页面显示为“${now}”` });
       }
     }
-    const stack = this.undoStacks.get(pageKey) ?? [];
-    if (undo.length) this.undoStacks.set(pageKey, [...stack, undo]);
+    if (undo.length) this.undoStacks.set(pageKey, [...(this.undoStacks.get(pageKey) ?? []), undo]);
 
-    const missingRows = owners.length - rowsOf(this.doc, adapter);
+    const rows = rowsOf(this.doc, adapter);
     const rowsNote: FieldReport[] =
-      adapter.owners && missingRows > 0
-        ? owners.slice(owners.length - missingRows).map((o, i) => ({
-            key: `owners.${owners.length - missingRows + i}.name`,
+      adapter.owners && owners.length > rows
+        ? owners.slice(rows).map((o, i) => ({
+            key: `owners.${rows + i}.name`,
             status: 'not-found' as const,
             value: o.name,
-            reason: `页面上只有 ${owners.length - missingRows} 行著作权人；可选择自动添加行后再填写`,
+            reason: `页面上只有 ${rows} 行著作权人；可选择自动添加行后再填写`,
           }))
         : [];
-    return [...order.map((k) => done.get(k)).filter((r): r is FieldReport => !!r), ...rowsNote];
+    return [...order.flatMap((k) => done.get(k) ?? []), ...rowsNote];
   }
 
   /**
@@ -230,8 +269,7 @@ export class FillSession {
 
   private locate(adapter: PageAdapter, key: string): Element | null {
     const col = this.collect(adapter);
-    const rows = rowsOf(this.doc, adapter);
-    const m = matchAll(col, scopedRules(adapter, rows, rows), new Set([key]))[0];
+    const m = matchScoped(col, scopedRules(adapter, rowsOf(this.doc, adapter)), new Set([key]))[0];
     return m?.status === 'matched' ? col.elements[m.ref] : null;
   }
 }

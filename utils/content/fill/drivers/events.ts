@@ -1,5 +1,3 @@
-import { isVisible } from '@/utils/content/fill/collect';
-
 /**
  * The small vocabulary every driver speaks: user-like clicks, focus in and out dispatched by hand,
  * a tick, and waiting for the page to react.
@@ -89,6 +87,4 @@ export type DriverResult = { ok: true; value: string | string[] } | { ok: false;
 export const rejected = (reason: string): DriverResult => ({ ok: false, status: 'rejected', reason });
 export const missing = (reason: string): DriverResult => ({ ok: false, status: 'not-found', reason });
 
-/** The visible option wrappers of a radio or checkbox group. */
-export const optionItems = (group: Element, selector: string): Element[] => [...group.querySelectorAll(selector)].filter(isVisible);
 export const itemDisabled = (item: Element): boolean => item.matches('.is-disabled, [aria-disabled="true"]') || !!item.querySelector('input:disabled');

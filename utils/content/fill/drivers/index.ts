@@ -1,6 +1,5 @@
-import { ANT_SELECT } from '@/utils/content/fill/collect';
 import type { ControlKind } from '@/utils/fields/catalogue';
-import { antSelectDriver } from './ant-select';
+import { cascaderDriver } from './cascader';
 import { checkboxDriver } from './checkbox';
 import { dateDriver } from './date';
 import type { DriverResult } from './events';
@@ -21,13 +20,14 @@ const asString = (v: string | string[]) => (Array.isArray(v) ? v.join('、') : v
 export const DRIVERS: Record<ControlKind, Driver> = {
   text: { read: textDriver.read, fill: (el, v) => textDriver.fill(el, asString(v)) },
   date: { read: dateDriver.read, fill: (el, v) => dateDriver.fill(el, asString(v)) },
-  // Both read the shown choice with selectText; Ant's select is driven its own way.
-  select: { read: selectDriver.read, fill: (el, v) => (el.matches(ANT_SELECT) ? antSelectDriver : selectDriver).fill(el, asString(v)) },
+  select: { read: selectDriver.read, fill: (el, v) => selectDriver.fill(el, Array.isArray(v) ? v : [v]) },
+  cascader: cascaderDriver,
   radio: { read: radioDriver.read, fill: (el, v) => radioDriver.fill(el, asString(v)) },
   checkbox: checkboxDriver,
 };
 
-/** A control's shown value as one comparable string (checkbox groups joined by 、). */
+/** A control's shown value as one comparable string (lists joined by 、, a cascader's path by " / "). */
 export function shownValue(kind: ControlKind, el: Element): string {
-  return asString(DRIVERS[kind].read(el));
+  const v = DRIVERS[kind].read(el);
+  return Array.isArray(v) ? v.join(kind === 'cascader' ? ' / ' : '、') : v;
 }

@@ -1,61 +1,84 @@
-import { isVisible, selectText } from '@/utils/content/fill/collect';
+import { isVisible, selectText, shownWithin } from '@/utils/content/fill/collect';
+import { familyFor, type SelectFamily } from '@/utils/content/fill/components';
 import { normalizeText } from '@/utils/text/normalize';
 import { pickOption } from '@/utils/text/options';
 import { click, missing, newlyShown, rejected, shownSet, tick, waitFor, type DriverResult } from './events';
 
-/** Option lists of Element-style selects, wherever the page renders them. */
-const LIST = '.hd-select-dropdown, .el-select-dropdown, [role=listbox]';
-const OPTION = '.hd-select-dropdown__item, .el-select-dropdown__item, [role=option]';
-const CLEAR = '.hd-select__clear, .el-select__clear, .el-icon-circle-close';
+/**
+ * A select of one of the component families (components.ts): opened like a user, the list that
+ * opened for THIS select found (inside it, or newly shown in <body>), its options awaited (they load
+ * after the page mounts, and again whenever a choice they depend on changes), the one option that
+ * means the value clicked, and the shown text read back. Writing the shown text does nothing on
+ * these pages: only a click on an option sets the model.
+ */
+
+/** Options load from the server: long enough for a slow request, short enough to report a list that stays empty. */
+const LOAD_MS = 6000;
 
 const isOpen = (list: Element) => list.isConnected && isVisible(list);
+const triggerOf = (root: Element, family: SelectFamily) => (family.trigger && root.querySelector(family.trigger)) || root;
+const optionText = (o: Element) => normalizeText(o.getAttribute('title') || o.textContent || '');
 
-/** Where a user clicks to open: the shown text box, else the component itself. */
-const triggerOf = (root: Element) => root.querySelector('input') ?? root;
+/** The list this select shows now: its own, or one that appeared in the page since it was clicked. */
+function openList(root: Element, family: SelectFamily, before: ReadonlySet<Element>): Element | null {
+  return [...root.querySelectorAll(family.list)].find(isOpen) ?? newlyShown(family.list, before, isOpen);
+}
 
-async function close(root: Element, list: Element): Promise<void> {
+/** The list's options, once there are any. */
+function optionsIn(list: Element, family: SelectFamily): Element[] | null {
+  const options = [...list.querySelectorAll(family.option)].filter((o) => shownWithin(o, list) && !family.loading.test(optionText(o)));
+  return options.length ? options : null;
+}
+
+async function close(root: Element, family: SelectFamily, list: Element): Promise<void> {
   if (!isOpen(list)) return;
-  click(triggerOf(root));
+  // The trigger is a toggle: a second click closes the list without choosing.
+  click(triggerOf(root, family));
   await waitFor(() => !isOpen(list), 500);
 }
 
 /** Empties a select through its own clear icon; a select without one cannot be emptied. */
-async function clear(root: Element): Promise<DriverResult> {
-  const icon = root.querySelector(CLEAR);
+async function clear(root: Element, family: SelectFamily): Promise<DriverResult> {
+  const icon = family.clear ? root.querySelector(family.clear) : null;
   if (!icon) return rejected('页面没有清空该选项的按钮');
   click(icon);
   await waitFor(() => selectText(root) === '', 500);
   return selectText(root) === '' ? { ok: true, value: '' } : rejected(`页面显示为“${selectText(root)}”`);
 }
 
-/**
- * Opens the select like a user, finds the list that opened for THIS select (lists of other selects
- * stay in <body>, hidden), clicks the option with the wanted text, waits for the list to close and
- * reads the shown text back.
- */
 export const selectDriver = {
   read: selectText,
-  async fill(root: Element, wanted: string): Promise<DriverResult> {
-    if (wanted === '') return clear(root);
-    const before = shownSet(LIST, isOpen);
-    click(triggerOf(root));
-    const list = await waitFor(() => newlyShown(LIST, before, isOpen));
+  /** `wanted`: the texts the value may take on the page, best first (护照, then 其他有效证件). */
+  async fill(root: Element, wanted: readonly string[]): Promise<DriverResult> {
+    const family = familyFor('selects', root);
+    if (!family) return missing('无法识别该选择框');
+    if (!wanted.length || wanted[0] === '') return clear(root, family);
+    const before = shownSet(family.list, isOpen);
+    click(triggerOf(root, family));
+    const list = await waitFor(() => openList(root, family, before));
     if (!list) return missing('选项列表没有打开');
-    const items = [...list.querySelectorAll(OPTION)].filter(isVisible);
-    const texts = items.map((i) => normalizeText(i.textContent ?? ''));
-    const pick = pickOption(wanted, texts);
-    if (!pick.ok) {
-      await close(root, list);
-      return missing(pick.reason === 'ambiguous' ? `多个选项都像“${wanted}”：${pick.candidates.map((i) => texts[i]).join('、')}` : `选项中没有“${wanted}”`);
+    // A list may say it has no options while they load (Fusion's 无选项 until its data arrives): wait either way.
+    const options = await waitFor(() => (list.isConnected ? optionsIn(list, family) : null), LOAD_MS);
+    if (!options) {
+      const empty = family.empty.test(normalizeText(list.textContent ?? ''));
+      await close(root, family, list);
+      return missing(empty ? '选项列表为空' : '选项没有加载出来');
     }
-    const item = items[pick.index];
-    if (item.matches('.is-disabled, [aria-disabled="true"]')) {
-      await close(root, list);
+    const texts = options.map(optionText);
+    const picks = wanted.map((w) => pickOption(w, texts));
+    const pick = picks.find((p) => p.ok) ?? picks[0];
+    if (!pick.ok) {
+      await close(root, family, list);
+      return missing(pick.reason === 'ambiguous' ? `多个选项都像“${wanted[0]}”：${pick.candidates.map((i) => texts[i]).join('、')}` : `选项中没有“${wanted[0]}”`);
+    }
+    const item = options[pick.index];
+    if (item.matches(family.disabledOption)) {
+      await close(root, family, list);
       return rejected(`选项“${texts[pick.index]}”不可选`);
     }
     click(item);
-    await waitFor(() => !isOpen(list), 500);
-    await close(root, list);
+    await waitFor(() => !isOpen(list) || selectText(root) === texts[pick.index], 1000);
+    await close(root, family, list);
     await tick();
     const shown = selectText(root);
     return shown === texts[pick.index] ? { ok: true, value: shown } : rejected(`页面显示为“${shown}”`);

@@ -1,0 +1,101 @@
+import { cascaderParts, isVisible, shownWithin } from '@/utils/content/fill/collect';
+import { familyFor, type CascaderFamily } from '@/utils/content/fill/components';
+import { normalizeText } from '@/utils/text/normalize';
+import { pickOption, sameArea } from '@/utils/text/options';
+import { click, missing, newlyShown, rejected, shownSet, tick, waitFor, type DriverResult } from './events';
+
+/**
+ * An area cascader (province → city, to the district in the address dialog), driven level by level
+ * like a user: open it, wait for each level's list (each loads like a request), click the entry
+ * that means the value's part, and read the shown path back. Only the last level commits, so a
+ * level that cannot be chosen leaves the field as it was.
+ *
+ * The value is [province, city, address]: the levels' names in any naming (北京 / 北京市), and the
+ * owner's address, in which the third level's entry (a district) is named.
+ */
+
+const LEVEL_MS = 6000;
+
+const isOpen = (el: Element) => el.isConnected && isVisible(el);
+const triggerOf = (root: Element, family: CascaderFamily) => (family.trigger && root.querySelector(family.trigger)) || root;
+const entryText = (li: Element) => normalizeText(li.textContent ?? '');
+
+function panelOf(root: Element, family: CascaderFamily, before: ReadonlySet<Element>): Element | null {
+  return [...root.querySelectorAll(family.dropdown)].find(isOpen) ?? newlyShown(family.dropdown, before, isOpen);
+}
+
+/** The entries of level `i` once loaded, as elements. */
+function levelEntries(panel: Element, family: CascaderFamily, i: number): Element[] {
+  const list = panel.querySelectorAll(family.level)[i];
+  return list ? [...list.querySelectorAll(family.item)].filter((li) => shownWithin(li, panel)) : [];
+}
+
+/** The entry of a district level named in an address: the longest entry text the address contains, when only one is that long. */
+function namedIn(address: string, texts: readonly string[]): number {
+  const hits = texts.map((t, i) => ({ t, i })).filter(({ t }) => t.length >= 2 && address.includes(t));
+  const longest = Math.max(0, ...hits.map((h) => h.t.length));
+  const top = hits.filter((h) => h.t.length === longest);
+  return top.length === 1 ? top[0].i : -1;
+}
+
+async function close(root: Element, family: CascaderFamily, panel: Element): Promise<void> {
+  if (!isOpen(panel)) return;
+  click(triggerOf(root, family));
+  await waitFor(() => !isOpen(panel), 500);
+}
+
+export const cascaderDriver = {
+  read: (root: Element): string[] => cascaderParts(root),
+  async fill(root: Element, value: string | string[]): Promise<DriverResult> {
+    const family = familyFor('cascaders', root);
+    if (!family) return missing('无法识别该地区选择框');
+    const wanted = Array.isArray(value) ? value : [value];
+    if (!wanted.length || !wanted[0]) return rejected('地区选定后无法清空');
+    const before = shownSet(family.dropdown, isOpen);
+    click(triggerOf(root, family));
+    const panel = await waitFor(() => panelOf(root, family, before));
+    if (!panel) return missing('地区列表没有打开');
+    // Entries of the next level before a click: the list for the new choice must replace them.
+    let stale = new Set<Element>();
+    let noDistrict = false;
+    for (let level = 0; level < wanted.length; level++) {
+      const seen = stale;
+      const entries = await waitFor(() => {
+        if (!isOpen(panel)) return null;
+        const now = levelEntries(panel, family, level);
+        return now.length && now.every((e) => !seen.has(e)) ? now : null;
+      }, LEVEL_MS);
+      if (!entries) {
+        await close(root, family, panel);
+        return missing(level === 0 ? '地区列表没有加载出来' : `没有“${wanted[level - 1]}”的下一级地区`);
+      }
+      const texts = entries.map(entryText);
+      const index = level < 2 ? pickIndex(wanted[level], texts) : namedIn(wanted[level], texts);
+      // No district named in the address: the area ends at the city, where the page takes one there.
+      if (index < 0 && level >= 2) {
+        noDistrict = true;
+        break;
+      }
+      if (index < 0) {
+        await close(root, family, panel);
+        return missing(`地区中没有“${wanted[level]}”`);
+      }
+      const next = new Set(levelEntries(panel, family, level + 1));
+      stale = next;
+      click(entries[index]);
+      // A leaf commits and closes the panel (a two-level cascader given an address ends at the city).
+      const moved = await waitFor(() => !isOpen(panel) || levelEntries(panel, family, level + 1).some((e) => !next.has(e)), level === wanted.length - 1 ? 1000 : LEVEL_MS);
+      if (!isOpen(panel) || !moved) break;
+    }
+    await close(root, family, panel);
+    await tick();
+    const shown = cascaderParts(root);
+    if (sameArea(shown, wanted) && shown.length >= Math.min(2, wanted.length)) return { ok: true, value: shown };
+    return noDistrict ? missing(`地址“${wanted[2]}”中没有可选的区县`) : rejected(`页面显示为“${shown.join(' / ') || '未选择'}”`);
+  },
+};
+
+function pickIndex(wanted: string, texts: readonly string[]): number {
+  const p = pickOption(wanted, texts);
+  return p.ok ? p.index : -1;
+}

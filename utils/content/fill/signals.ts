@@ -1,0 +1,189 @@
+import { labelText, normalizeText, placeholderText } from '@/utils/text/normalize';
+
+/*
+ * Label inference (docs/FILLING.md, "Finding a field's label"): every signal that may say what a
+ * control is, kept separately with its source, never glued into one string. The matcher weighs
+ * them; the report shows them as the "why".
+ */
+
+export type SignalSource =
+  /** label[for] at the control, or a wrapping label. */
+  | 'label'
+  /** A form item's own label (Element's .el-form-item__label, Fusion's form-item-label). */
+  | 'form-label'
+  /** The table cell to the left of (or above) the control's cell. */
+  | 'cell'
+  /** The nearest heading before the control in its section. */
+  | 'title'
+  /** The same, where the section holds other controls too: it names the group, not this control. */
+  | 'shared-title'
+  /** A short line right above the control in its block (p.fillin_info_title: 是否多个著作权人共同享有…). */
+  | 'caption'
+  | 'placeholder'
+  | 'aria'
+  /** A model property or name attribute (label[for] of Element, name=, id=). */
+  | 'prop'
+  | 'name'
+  | 'prev-text'
+  /** Text right after the control (源程序量 ____ 行). */
+  | 'suffix'
+  /** The options it offers: a group of 原始取得 / 继受取得 says what it is without a label. */
+  | 'options'
+  /** The place inside a repeated block the page describes by position (an owner row's blocks). */
+  | 'position';
+
+export interface Signal {
+  source: SignalSource;
+  /** Label text (normalised) for human text; the raw attribute for `prop` and `name`; the field for `position`. */
+  text: string;
+}
+
+/** Headings that title a section or a unit inside it. */
+export const HEADINGS = 'h1, h2, h3, h4, h5, legend, [role=heading], .fillin_title';
+/** Where a section ends when climbing from a control: a whole step, form or dialog is not one section. */
+const SECTION_LIMIT = 8;
+
+const textOf = (el: Element | null | undefined): string => (el ? labelText(el.textContent ?? '') : '');
+
+export interface SignalContext {
+  doc: Document;
+  /** The control's composite root or the input itself. */
+  el: Element;
+  /** The elements of every control collected on the page: a heading that sits before another control does not title this one. */
+  controls: ReadonlySet<Element>;
+  /** Controls the page shows, to tell a section's own title from one it shares. */
+  isVisible(el: Element): boolean;
+}
+
+const isControlOrHolds = (node: Node, controls: ReadonlySet<Element>): boolean =>
+  node instanceof Element && (controls.has(node) || [...controls].some((c) => node.contains(c)));
+
+/** Text just before the control: the nearest preceding text in its parent, up to 3 levels up, never another control's. */
+function previousText(el: Element, controls: ReadonlySet<Element>): string {
+  let node: Element | null = el;
+  for (let depth = 0; depth < 3 && node; depth++) {
+    for (let sib = node.previousSibling; sib; sib = sib.previousSibling) {
+      if (isControlOrHolds(sib, controls)) return '';
+      const t = labelText(sib.textContent ?? '');
+      if (t) return t.slice(-40);
+    }
+    node = node.parentElement;
+  }
+  return '';
+}
+
+/** Text just after the control in its parent (a unit such as 行, 字). */
+function suffixText(el: Element, controls: ReadonlySet<Element>): string {
+  for (let node: Element | null = el, depth = 0; node && depth < 3; node = node.parentElement, depth++) {
+    for (let sib = node.nextSibling; sib; sib = sib.nextSibling) {
+      if (isControlOrHolds(sib, controls)) return '';
+      const t = labelText(sib.textContent ?? '');
+      // A counter (12/50) says the limit, not what the field is.
+      if (t && !/^\d+\s*\/\s*\d+$/.test(t)) return t.length <= 6 ? t : '';
+    }
+  }
+  return '';
+}
+
+/**
+ * The section title of a control: the nearest heading before it inside the smallest ancestor that
+ * has one, and whether that ancestor holds other visible controls (then the title is shared).
+ */
+function sectionTitle(ctx: SignalContext): { text: string; shared: boolean } | null {
+  const { el, controls } = ctx;
+  let a: Element | null = el.parentElement;
+  for (let depth = 0; a && depth < SECTION_LIMIT && a !== ctx.doc.body; a = a.parentElement, depth++) {
+    let best: Element | null = null;
+    for (const h of a.querySelectorAll(HEADINGS)) {
+      // Before the control, and not a heading inside another control (a calendar's month title).
+      if (!(h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) || h.contains(el)) continue;
+      if ([...controls].some((c) => c.contains(h))) continue;
+      best = h;
+    }
+    if (!best) continue;
+    // Controls between this heading and the next one share it.
+    const heads = [...a.querySelectorAll(HEADINGS)];
+    const next = heads[heads.indexOf(best) + 1];
+    const under = [...controls].filter(
+      (c) => a!.contains(c) && best!.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING && (!next || c.compareDocumentPosition(next) & Node.DOCUMENT_POSITION_FOLLOWING) && ctx.isVisible(c),
+    );
+    return { text: textOf(best), shared: under.length > 1 };
+  }
+  return null;
+}
+
+/** A short line right above the control inside its block: a caption such as 是否多个著作权人共同享有该软件著作权. */
+function caption(el: Element, controls: ReadonlySet<Element>): string {
+  for (let node: Element | null = el, depth = 0; node && depth < 3; node = node.parentElement, depth++) {
+    for (let sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) {
+      if (isControlOrHolds(sib, controls)) return '';
+      if (sib.matches(HEADINGS)) return '';
+      if (sib.matches('p, .fillin_info_title, .upLoad-title, [class*="caption"], [class*="tip-title"]')) {
+        const t = textOf(sib);
+        return t.length <= 60 ? t : '';
+      }
+    }
+  }
+  return '';
+}
+
+/** The cell before the control's cell in its row (a label column), or the header cell above it. */
+function cellLabel(el: Element): string {
+  const cell = el.closest('td, th');
+  if (!cell) return '';
+  const before = cell.previousElementSibling;
+  if (before?.matches('td, th')) return textOf(before);
+  return '';
+}
+
+export interface SignalInput extends SignalContext {
+  /** The element that holds the placeholder (the input, a select's box). */
+  placeholder: string;
+  options: readonly string[];
+  /** The row-block position, when the control sits in a repeated block described by position. */
+  position?: string;
+}
+
+/** Every signal of one control, in a stable order, duplicates dropped. */
+export function signalsOf(input: SignalInput): Signal[] {
+  const { doc, el, controls } = input;
+  const out: Signal[] = [];
+  const add = (source: SignalSource, text: string | null | undefined) => {
+    if (text && !out.some((s) => s.source === source && s.text === text)) out.push({ source, text });
+  };
+  const native = el.matches('input, textarea, select') ? el : el.querySelector('input:not([type=hidden]), textarea');
+  const ids = [el.id, native?.id].filter(Boolean) as string[];
+  for (const id of ids) for (const l of doc.querySelectorAll(`label[for="${CSS.escape(id)}"]`)) add('label', textOf(l));
+  const wrapping = el.closest('label');
+  if (wrapping && !wrapping.matches('.el-form-item__label, [class*="form-item-label"]')) add('label', textOf(wrapping));
+
+  // A form item's label: Element's, or any library's "…form-item" with a "…form-item-label" child.
+  // The item itself, not one of its parts (el-form-item__content, next-form-item-control).
+  const item = el.closest('.el-form-item, [class$="form-item"], [class*="form-item "]');
+  const itemLabel = item?.querySelector(':scope > .el-form-item__label, :scope > [class*="form-item-label"], :scope > * > [class*="form-item-label"]');
+  if (itemLabel) {
+    add('form-label', textOf(itemLabel));
+    const prop = (itemLabel.matches('label') ? itemLabel : itemLabel.querySelector('label'))?.getAttribute('for');
+    if (prop && !ids.includes(prop)) add('prop', prop);
+  }
+  add('cell', cellLabel(el));
+  const title = sectionTitle(input);
+  if (title) add(title.shared ? 'shared-title' : 'title', title.text);
+  add('caption', caption(el, controls));
+  if (input.placeholder) add('placeholder', placeholderText(input.placeholder));
+  for (const a of [el, native]) {
+    if (!a) continue;
+    add('aria', labelText(a.getAttribute('aria-label') ?? ''));
+    for (const ref of (a.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) add('aria', textOf(doc.getElementById(ref)));
+  }
+  add('prev-text', previousText(el, controls));
+  add('suffix', suffixText(el, controls));
+  if (input.options.length) add('options', input.options.map(normalizeText).join('|'));
+  add('position', input.position);
+  for (const a of [el, native]) {
+    if (!a) continue;
+    add('name', a.getAttribute('name'));
+    add('name', a.id);
+  }
+  return out;
+}
