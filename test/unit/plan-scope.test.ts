@@ -19,10 +19,12 @@ describe('what a content script receives for its page', () => {
     expect(phoneOnly.owner!.account).toEqual({ username: '13800138000' });
   });
 
-  it('sign-up: the three handles it fills', () => {
+  it("sign-up: the phone and email it fills (the owner's own, where the account has none), nothing of identity", () => {
     const v = scopeValues('ccopyright.register', { owner: zhang, work: crm, coOwners: [] });
-    expect(v.owner!.account).toEqual(zhang.account);
-    expect(v.owner).not.toHaveProperty('idNumber');
+    expect(v.owner!.account).toEqual({ phone: zhang.account!.phone, email: zhang.account!.email });
+    expect(v.owner).toMatchObject({ phone: zhang.phone, email: zhang.email });
+    for (const hidden of ['idNumber', 'address', 'category']) expect(v.owner).not.toHaveProperty(hidden);
+    expect(v.work).toBeNull();
   });
 
   it('real-name (person): identity, address and contact, never the software', () => {
@@ -43,6 +45,13 @@ describe('what a content script receives for its page', () => {
     expect(v.work).not.toHaveProperty('notes');
     // Every R11 step gets the same scope: the name and version are compared across steps.
     expect(planScope('ccopyright.r11.features')).toEqual(planScope('ccopyright.r11.application'));
+  });
+
+  it('R11 #/confirm: the chosen owner’s contact for the certificate address, and no co-owner’s', () => {
+    const v = scopeValues('ccopyright.r11.confirm', { owner: yunfan, work: crm, coOwners: [zhang] });
+    expect(v.owner).toMatchObject({ address: yunfan.address, phone: yunfan.phone, postcode: yunfan.postcode });
+    for (const hidden of ['phone', 'address', 'postcode', 'email', 'account']) expect(v.coOwners[0]).not.toHaveProperty(hidden);
+    expect(v.owner).not.toHaveProperty('email');
   });
 
   it('what each page receives still parses as a profile', () => {

@@ -1,4 +1,4 @@
-import type { PlanValues } from '@/utils/contract/messages';
+import type { PlanValues } from '@/utils/schema/plan-values';
 import type { Owner } from '@/utils/schema/owner';
 import type { Work } from '@/utils/schema/work';
 import { splitList } from '@/utils/text/normalize';
@@ -31,10 +31,11 @@ function ownerValue(o: Owner | undefined | null, field: string): RawValue | unde
       return o.account?.username || o.account?.phone || o.account?.email || undefined;
     case 'account.username':
       return o.account?.username;
+    // A sign-up that has no account recorded yet registers with the owner's own phone and email.
     case 'account.phone':
-      return o.account?.phone;
+      return o.account?.phone || o.phone;
     case 'account.email':
-      return o.account?.email;
+      return o.account?.email || o.email;
     default: {
       const v = (o as Record<string, unknown>)[field];
       return typeof v === 'string' ? v : undefined;
@@ -47,6 +48,11 @@ function workValue(w: Work | null, field: string): RawValue | undefined {
   switch (field) {
     case 'published':
       return w.published ? '已发表' : '未发表';
+    // A publication's date and place exist only for a published work.
+    case 'firstPublishedDate':
+    case 'firstPublishedCountry':
+    case 'firstPublishedCity':
+      return w.published ? (w[field] as string) : undefined;
     case 'sourceLines':
       return w.sourceLines === undefined ? undefined : String(w.sourceLines);
     case 'languages':
@@ -62,6 +68,28 @@ function workValue(w: Work | null, field: string): RawValue | undefined {
   }
 }
 
+/**
+ * The certificate address (#/confirm) is the chosen owner's: a person receives it themself, an
+ * organisation through its contact, in the organisation's name.
+ */
+function addressValue(o: Owner | null, field: string): RawValue | undefined {
+  if (!o) return undefined;
+  switch (field) {
+    case 'recipient':
+      return o.kind === 'person' ? o.name : o.contactName || undefined;
+    case 'unit':
+      return o.kind === 'organization' ? o.name : undefined;
+    case 'detail':
+    case 'address':
+    case 'district':
+      return o.address;
+    case 'phone':
+      return o.phone || o.account?.phone;
+    default:
+      return ownerValue(o, field);
+  }
+}
+
 /** The profile's value for a key, or undefined when the profile has none (empty counts as none). */
 export function valueFor(key: string, v: PlanValues): RawValue | undefined {
   const row = rowKey(key);
@@ -69,7 +97,41 @@ export function valueFor(key: string, v: PlanValues): RawValue | undefined {
   if (row) raw = ownerValue(ownersInOrder(v)[row.index], row.field);
   else if (key.startsWith('owner.')) raw = ownerValue(v.owner, key.slice('owner.'.length));
   else if (key.startsWith('work.')) raw = workValue(v.work, key.slice('work.'.length));
+  else if (key.startsWith('address.')) raw = addressValue(v.owner, key.slice('address.'.length));
   if (raw === undefined) return undefined;
   if (Array.isArray(raw)) return raw.length ? raw : undefined;
   return raw.trim() ? raw : undefined;
+}
+
+/** The login's account name: the first handle the account has (what `owner.account` fills), and only that one. */
+export const ACCOUNT_HANDLE = 'account:handle';
+
+/** The owner fields each owner-field key reads, where they are more than the field itself (the fallbacks above). */
+const OWNER_READS: Record<string, readonly string[]> = {
+  account: [ACCOUNT_HANDLE],
+  'account.phone': ['account.phone', 'phone'],
+  'account.email': ['account.email', 'email'],
+};
+/** The owner fields each certificate-address key reads (addressValue). */
+const ADDRESS_READS: Record<string, readonly string[]> = {
+  recipient: ['name', 'contactName'],
+  unit: ['name'],
+  detail: ['address'],
+  address: ['address'],
+  district: ['address'],
+  phone: ['phone', 'account.phone'],
+};
+
+/**
+ * The profile fields a key's value is made of: what a page that fills the key must receive
+ * (utils/pages/scope.ts). `owners.1.idNumber` → owner idNumber; `address.recipient` → owner name
+ * and contact; `work.languagesOther` → work languages.
+ */
+export function fieldsRead(key: string): { of: 'owner' | 'work'; fields: readonly string[] } | null {
+  const m = /^(owner|owners\.\d+|work|address)\.([A-Za-z]+(?:\.[A-Za-z]+)?)$/.exec(key);
+  if (!m) return null;
+  const [, of, field] = m;
+  if (of === 'work') return { of: 'work', fields: [field === 'languagesOther' ? 'languages' : field] };
+  if (of === 'address') return { of: 'owner', fields: ADDRESS_READS[field] ?? [field] };
+  return { of: 'owner', fields: OWNER_READS[field] ?? [field] };
 }

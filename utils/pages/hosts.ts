@@ -8,6 +8,7 @@
 export const PORTAL_HOSTS = ['register.ccopyright.com.cn', 'copyright.console.aliyun.com'] as const;
 export type PortalHost = (typeof PORTAL_HOSTS)[number];
 export const ALIYUN_CONSOLE_HOST: PortalHost = 'copyright.console.aliyun.com';
+export const CCOPYRIGHT_HOST: PortalHost = 'register.ccopyright.com.cn';
 
 /** Match patterns for the manifest and content scripts: https only. */
 export const PORTAL_MATCHES = PORTAL_HOSTS.map((h) => `https://${h}/*`);

@@ -1,6 +1,7 @@
 import { aliyunApply } from '@/utils/pages/adapters/aliyun-apply';
 import { login } from '@/utils/pages/adapters/login';
 import { r11Application } from '@/utils/pages/adapters/r11-application';
+import { r11Confirm } from '@/utils/pages/adapters/r11-confirm';
 import { r11Development } from '@/utils/pages/adapters/r11-development';
 import { r11Features } from '@/utils/pages/adapters/r11-features';
 import { realnameOrg } from '@/utils/pages/adapters/realname-org';
@@ -53,8 +54,8 @@ export type Audience = 'account' | 'identity' | 'application';
  */
 export interface PagePlace {
   path: string;
-  /** The hash route (`#/features` → `/features`), when the place is one route of a single-page app. */
-  route?: string;
+  /** The hash routes (`#/features` → `/features`), when the place is a route of a single-page app. */
+  route?: string | readonly string[];
   /** Query parameters the URL must carry. */
   query?: Readonly<Record<string, string>>;
 }
@@ -76,13 +77,15 @@ export const PAGE_KINDS = {
   'ccopyright.register': { site: 'ccopyright', at: { path: '/register.html' }, title: { zh: '账号注册', en: 'Account sign-up' }, audience: 'account', adapter: register },
   'ccopyright.realname.person': { site: 'ccopyright', title: { zh: '个人实名认证', en: 'Personal real-name authentication' }, audience: 'identity', adapter: realnamePerson },
   'ccopyright.realname.org': { site: 'ccopyright', title: { zh: '机构实名认证', en: 'Organisation real-name authentication' }, audience: 'identity', adapter: realnameOrg },
-  'ccopyright.registration': { site: 'ccopyright', at: { path: '/registration.html', route: '/registerSoft' }, title: { zh: '软件登记', en: 'Software registration menu' }, audience: 'identity' },
-  'ccopyright.r11.identity': { site: 'ccopyright', at: { path: '/r11.html', route: '/identity' }, title: { zh: '选择办理身份', en: 'Applicant identity' }, audience: 'application', application: 'r11', step: 0 },
+  'ccopyright.registration': { site: 'ccopyright', at: { path: '/registration.html', route: ['/index', '/registerSoft'] }, title: { zh: '软件登记', en: 'Software registration menu' }, audience: 'identity' },
+  // Any route: a fresh visit shows the identity chooser whatever the hash says (a deep link to #/application too) [seen].
+  'ccopyright.r11.identity': { site: 'ccopyright', at: { path: '/r11.html' }, title: { zh: '选择办理身份', en: 'Applicant identity' }, audience: 'application', application: 'r11', step: 0 },
   'ccopyright.r11.application': { site: 'ccopyright', at: { path: '/r11.html', route: '/application' }, title: { zh: '软件申请信息', en: 'Application information' }, audience: 'application', adapter: r11Application, application: 'r11', step: 1 },
   'ccopyright.r11.development': { site: 'ccopyright', at: { path: '/r11.html', route: '/development' }, title: { zh: '软件开发信息', en: 'Development information' }, audience: 'application', adapter: r11Development, application: 'r11', step: 2 },
   'ccopyright.r11.features': { site: 'ccopyright', at: { path: '/r11.html', route: '/features' }, title: { zh: '软件功能与特点', en: 'Functions and features' }, audience: 'application', adapter: r11Features, application: 'r11', step: 3 },
-  'ccopyright.r11.confirm': { site: 'ccopyright', at: { path: '/r11.html', route: '/confirm' }, title: { zh: '确认信息', en: 'Final review' }, audience: 'application', application: 'r11', step: 4 },
+  'ccopyright.r11.confirm': { site: 'ccopyright', at: { path: '/r11.html', route: '/confirm' }, title: { zh: '确认信息', en: 'Final review' }, audience: 'application', adapter: r11Confirm, application: 'r11', step: 4 },
   'ccopyright.filings': { site: 'ccopyright', at: { path: '/account.html', query: { current: 'soft_register' } }, title: { zh: '我的登记', en: 'My filings' }, audience: 'identity' },
+  'ccopyright.filings.detail': { site: 'ccopyright', at: { path: '/accountDetails.html' }, title: { zh: '登记详情', en: 'Filing details' }, audience: 'identity' },
   'aliyun.apply': { site: 'aliyun', title: { zh: '填写资料', en: 'Application form' }, audience: 'application', adapter: aliyunApply, application: 'aliyun', step: 0 },
   'aliyun.orders': { site: 'aliyun', title: { zh: '订单列表', en: 'Orders' }, audience: 'application', application: 'aliyun' },
   'aliyun.order': { site: 'aliyun', title: { zh: '订单详情', en: 'Order' }, audience: 'application', application: 'aliyun' },
@@ -146,8 +149,9 @@ export function hashRoute(hash: string): string {
   return hash.replace(/^#/, '').split('?')[0].replace(/\/+$/, '') || '/';
 }
 
+const routeMatches = (route: PagePlace['route'], hash: string) => route === undefined || (typeof route === 'string' ? [route] : route).includes(hashRoute(hash));
 const matches = (place: PagePlace, url: URL, path: string) =>
-  place.path === path && (place.route === undefined || place.route === hashRoute(url.hash)) && Object.entries(place.query ?? {}).every(([k, v]) => url.searchParams.get(k) === v);
+  place.path === path && routeMatches(place.route, url.hash) && Object.entries(place.query ?? {}).every(([k, v]) => url.searchParams.get(k) === v);
 
 /**
  * The kinds a URL of `site` may be: those whose known place it is; else, when no kind claims its

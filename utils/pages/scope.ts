@@ -1,6 +1,7 @@
 import type { Owner } from '@/utils/schema/owner';
 import type { Work } from '@/utils/schema/work';
 import type { PageAdapter } from '@/utils/pages/adapters/toolkit';
+import { ACCOUNT_HANDLE, fieldsRead } from '@/utils/fields/values';
 import { adapterFor, pageSpec, siblingsOf, type PageKind } from './registry';
 
 /**
@@ -11,7 +12,10 @@ import { adapterFor, pageSpec, siblingsOf, type PageKind } from './registry';
  * receives nothing.
  */
 export interface PlanScope {
+  /** Fields of every owner of the work (the chosen one and the co-owners). */
   owner: ReadonlySet<string>;
+  /** Further fields of the chosen owner alone: the contact a certificate goes to. */
+  contact: ReadonlySet<string>;
   /** null: no software data at all (account and identity pages). */
   work: ReadonlySet<string> | null;
 }
@@ -22,41 +26,38 @@ const IDENTITY: readonly string[] = ['category', 'idType', 'idNumber', 'realName
 const WORK_IDENTITY: readonly string[] = ['id', 'ownerIds', 'fullName', 'shortName', 'version'];
 /** A published date only makes sense with the published flag, and the reverse. */
 const PUBLICATION: readonly string[] = ['published', 'firstPublishedDate', 'firstPublishedCountry', 'firstPublishedCity'];
-const NOTHING: PlanScope = { owner: new Set(), work: null };
-
-/**
- * The profile field a fill key reads: `owners.1.idNumber` → idNumber, `owner.account.phone` →
- * account.phone; the login's one handle (`owner.account`) → ACCOUNT_HANDLE.
- */
-function fieldOf(key: string): { of: 'owner' | 'work'; field: string } | null {
-  const m = /^(owner|owners\.\d+|work)\.([A-Za-z]+(?:\.[A-Za-z]+)?)$/.exec(key);
-  if (!m) return null;
-  const field = m[2] === 'languagesOther' ? 'languages' : m[2] === 'account' ? ACCOUNT_HANDLE : m[2];
-  return { of: m[1] === 'work' ? 'work' : 'owner', field };
-}
-
-/** The login's account name: the first handle the account has (what `owner.account` fills), and only that one. */
-const ACCOUNT_HANDLE = 'account:handle';
+const NOTHING: PlanScope = { owner: new Set(), contact: new Set(), work: null };
 
 function adapterKeys(adapter: PageAdapter): string[] {
   return [...adapter.fields.map((f) => f.key), ...(adapter.owners?.fields.map((r) => `owners.0.${r.field}`) ?? [])];
 }
 
-/** The adapters whose fields a page may receive: its own, or every step's of its application. */
-const adaptersFor = (page: PageKind): PageAdapter[] => siblingsOf(page).flatMap((k) => adapterFor(k) ?? []);
+/** The certificate address (#/confirm) is the chosen owner's contact: only its own step receives it. */
+const isAddress = (key: string) => key.startsWith('address.');
+
+/** The keys a page may receive: its own adapter's, and every step's of its application but their addresses. */
+function keysFor(page: PageKind): string[] {
+  const own = adapterFor(page);
+  const steps = siblingsOf(page).flatMap((k) => adapterFor(k) ?? []);
+  return steps.flatMap((a) => adapterKeys(a).filter((key) => a === own || !isAddress(key)));
+}
 
 export function planScope(page: string): PlanScope {
   const spec = pageSpec(page);
   if (!spec) return NOTHING;
   const owner = new Set([...BASE, ...(spec.audience === 'account' ? [] : IDENTITY)]);
+  const contact = new Set<string>();
   const work = new Set(WORK_IDENTITY);
-  for (const key of adaptersFor(page as PageKind).flatMap(adapterKeys)) {
-    const f = fieldOf(key);
-    if (!f) continue;
-    if (f.of === 'owner') owner.add(f.field);
-    else (PUBLICATION.includes(f.field) ? PUBLICATION : [f.field]).forEach((x) => work.add(x));
+  for (const key of keysFor(page as PageKind)) {
+    const read = fieldsRead(key);
+    if (!read) continue;
+    for (const f of read.fields) {
+      if (isAddress(key)) contact.add(f);
+      else if (read.of === 'owner') owner.add(f);
+      else (PUBLICATION.includes(f) ? PUBLICATION : [f]).forEach((x) => work.add(x));
+    }
   }
-  return { owner, work: spec.audience === 'application' ? work : null };
+  return { owner, contact, work: spec.audience === 'application' ? work : null };
 }
 
 /** The record cut to `fields`: top-level keys, `account.<x>` sub-fields, or the login's one handle. */
@@ -76,7 +77,7 @@ function pick<T extends object>(record: T, fields: ReadonlySet<string>): T {
 export function scopeValues(page: string, values: { owner: Owner | null; work: Work | null; coOwners: Owner[] }) {
   const scope = planScope(page);
   return {
-    owner: values.owner && scope.owner.size ? pick(values.owner, scope.owner) : null,
+    owner: values.owner && scope.owner.size ? pick(values.owner, new Set([...scope.owner, ...scope.contact])) : null,
     work: scope.work && values.work ? pick(values.work, scope.work) : null,
     coOwners: scope.work ? values.coOwners.map((o) => pick(o, scope.owner)) : [],
   };

@@ -26,6 +26,7 @@ describe('page kinds from URL + DOM marker', () => {
     ['/r11.html#/features', `${STEP_BAR}<div class="fillin_item"><h3>开发的硬件环境</h3></div>`, 'ccopyright.r11.features'],
     ['/r11.html#/confirm', `${STEP_BAR}<h2>信息确认</h2>`, 'ccopyright.r11.confirm'],
     ['/account.html?current=soft_register', '<table><th>流水号</th></table>', 'ccopyright.filings'],
+    ['/accountDetails.html?flowNumber=2026R11L0125852&current=soft_register', '<h2>流水号：2026R11L0125852</h2><p>申请状态：待受理</p>', 'ccopyright.filings.detail'],
     ['/account.html?current=realname_person', '<span>上传证件照正面</span><span>上传手持证件照片</span>', 'ccopyright.realname.person'],
     ['/account.html?current=realname_org', '<span>上传营业执照</span><span>上传证件照正面</span>', 'ccopyright.realname.org'],
     // The real path of real-name authentication is unconfirmed: the captions identify it anywhere.
@@ -44,6 +45,7 @@ describe('never guessed', () => {
     ['an unknown R11 route', '/r11.html#/payment', `${STEP_BAR}<h2>支付</h2>`],
     ['the login page before it rendered', '/login.html', '<div id="app"></div>'],
     ['another account tab', '/account.html?current=soft_work', '<table><th>流水号</th></table>'],
+    ['the filing detail before it rendered', '/accountDetails.html?flowNumber=2026R11L0125852', '<div id="app"><h4>用户中心</h4></div>'],
     ['the registration menu of works, not software', '/registration.html#/registerWork', '<h2>作品登记</h2>'],
     ['a caption inside a script is no caption', '/usercenter', '<script>var t = "上传手持证件照片"</script>'],
     // A page posing as another kind: hidden words prove nothing, and a path a kind claims is only that kind.

@@ -13,6 +13,8 @@ export interface FieldRule {
   labels?: readonly string[];
   /** The model property in label[for] (Element's prop) or the control's name. */
   prop?: string | RegExp;
+  /** The place in a repeated block that holds it (an owner row's blocks have no labels). */
+  position?: string;
 }
 
 /** One field of a copyright owner row, keyed `owners.<i>.<field>` once expanded. */
@@ -25,6 +27,12 @@ export interface RowRule {
 export interface OwnerRows {
   /** Selector of one owner row (著作权人 block). */
   row: string;
+  /**
+   * The row's blocks in order and the fields each holds, its choice before its text box: how a
+   * row without text labels says what each control is (docs/PORTALS.md, owner rows).
+   */
+  block?: string;
+  positions?: readonly (readonly string[])[];
   fields: readonly RowRule[];
   /** The text of the page's own button that adds a row. */
   add: RegExp;
@@ -45,7 +53,8 @@ export function rowField(fieldName: string, labels: string | readonly string[], 
   return { field: fieldName, labels: typeof labels === 'string' ? [labels] : labels, prop: new RegExp(`(^|\\.)${propName}$`) };
 }
 
-/** The rules of row i: the row fields keyed `owners.<i>.<field>`. */
+/** The rules of row i: the row fields keyed `owners.<i>.<field>`, found by label, property or place. */
 export function rowRules(rows: OwnerRows, index: number): FieldRule[] {
-  return rows.fields.map((r) => ({ key: `owners.${index}.${r.field}`, labels: r.labels, prop: r.prop }));
+  const placed = new Set(rows.positions?.flat() ?? []);
+  return rows.fields.map((r) => ({ key: `owners.${index}.${r.field}`, labels: r.labels, prop: r.prop, ...(placed.has(r.field) ? { position: r.field } : {}) }));
 }
