@@ -1,5 +1,5 @@
 import type { Finding } from '@/utils/schema/finding';
-import { rowKey } from '@/utils/fields/catalogue';
+import { rowKey, type SingleKey } from '@/utils/fields/catalogue';
 import { ownersInOrder } from '@/utils/fields/values';
 import type { PlanValues } from '@/utils/contract/messages';
 import { splitList } from '@/utils/text/normalize';
@@ -7,12 +7,14 @@ import { todayIso } from '@/utils/rules/common';
 import { checkRealNameMatch, checkRealNameRequired, checkSameNameAndVersion, type Observation } from '@/utils/rules/consistency';
 import { FIELD_LIMITS, type FieldLimit, type FieldLimits } from '@/utils/rules/limits';
 import { checkOwner } from '@/utils/rules/owner';
-import { checkWork } from '@/utils/rules/work';
+import { checkCertificateAddress } from '@/utils/rules/filing';
+import type { IdForm } from '@/utils/rules/identity';
+import { checkDeclaredLanguages, checkWork } from '@/utils/rules/work';
 import type { Owner } from '@/utils/schema/owner';
 import type { Work } from '@/utils/schema/work';
 import type { ControlKind } from '@/utils/fields/catalogue';
 import { PROFILE_WHERE } from './steps';
-import { isApplicationStep, pageWhere, R11_STEPS } from '@/utils/pages/registry';
+import { isApplicationStep, pageSpec, pageWhere, R11_STEPS } from '@/utils/pages/registry';
 
 /*
  * The readiness checks of one application as a tab shows it (pure): the chosen profiles, overlaid
@@ -34,6 +36,9 @@ export interface FieldReading {
   /** A minimum the page states in the placeholder (请输入…，500至1300字). */
   minLength: number | null;
 }
+
+/** The reading of the certificate address list (#/confirm): the chosen address's text, '' when none is chosen. */
+export const ADDRESS_CHOICE = 'address.chosen' satisfies SingleKey;
 
 /** What one page showed when it was last read. */
 export interface PageObservation {
@@ -124,9 +129,28 @@ function checkTheWork(input: ApplicationInput, owners: Owner[], today: string): 
     }
   }
   if (!profile && !seen.size) return [];
-  const findings = rekey(checkWork(work as Work, owners, today, limits), 'work.');
+  const findings = rekey([...checkWork(work as Work, owners, today, limits), ...checkLanguagesShown(input.observed, profile)], 'work.');
   // Without a profile only what the pages show can be judged: a step not visited is not empty.
   return profile ? findings : findings.filter((f) => f.key !== undefined && seen.has(f.key));
+}
+
+/**
+ * work.languages where the page declares languages: the program's (the work's, as the materials
+ * studio wrote them) against the options ticked and the other box. A page that declares none yet
+ * is left to the fill.
+ */
+function checkLanguagesShown(observed: readonly PageObservation[], profile: Work | null): Finding[] {
+  const ticked = lookup(observed, 'work.languages')?.checked ?? [];
+  const other = splitList(lookup(observed, 'work.languagesOther')?.value ?? '');
+  if (!ticked.length && !other.length) return [];
+  return checkDeclaredLanguages({ ticked, other }, splitList(profile?.languages ?? ''));
+}
+
+/** filing.address on the page that shows the certificate address list, when it has none chosen. */
+function checkAddressChosen(input: ApplicationInput): Finding[] {
+  const current = input.observed.find((o) => o.page === input.current);
+  const chosen = current?.fields[ADDRESS_CHOICE];
+  return chosen ? checkCertificateAddress(chosen.value, ADDRESS_CHOICE) : [];
 }
 
 /** Owner fields a page may show, and the Owner field each fills. */
@@ -150,7 +174,7 @@ const OWNER_PAGE_FIELDS: Record<string, string> = {
  * One owner's checks, keyed with `prefix` (`owner.` or `owners.<i>.`): the field rules on the
  * owner as the page shows it, realname.match between page, profile and authentication.
  */
-function checkOneOwner(profile: Owner | null, observed: readonly PageObservation[], prefix: string): Finding[] {
+function checkOneOwner(profile: Owner | null, observed: readonly PageObservation[], prefix: string, form: IdForm = 'profile'): Finding[] {
   const owner: Record<string, unknown> = profile ? { ...profile, account: { ...profile.account } } : {};
   const seen = new Set<string>();
   const page: { name?: string; idNumber?: string } = {};
@@ -166,7 +190,7 @@ function checkOneOwner(profile: Owner | null, observed: readonly PageObservation
   if (!profile && !seen.size) return [];
   // checkOwner compares the profile with its authentication; checkRealNameMatch below also the page.
   const fieldFindings = rekey(
-    checkOwner(owner as Owner).filter((f) => f.rule !== 'realname.match'),
+    checkOwner(owner as Owner, undefined, form).filter((f) => f.rule !== 'realname.match'),
     prefix,
   );
   const match = profile ? rekey(checkRealNameMatch(profile, page, { reveal: false }), prefix) : [];
@@ -211,9 +235,12 @@ export function checkApplication(input: ApplicationInput): Finding[] {
     out.push(...checkTheWork(input, owners, today));
     const rows = new Set<number>(owners.map((_, i) => i));
     for (const o of input.observed) for (const key of Object.keys(o.fields)) if (rowKey(key)) rows.add(rowKey(key)!.index);
-    for (const i of [...rows].sort((a, b) => a - b)) out.push(...checkOneOwner(owners[i] ?? null, input.observed, `owners.${i}.`));
+    // The R11 owner row offers its own document types (a passport is filed as 其他有效证件).
+    const form: IdForm = pageSpec(input.current)?.application === 'r11' ? 'r11' : 'profile';
+    for (const i of [...rows].sort((a, b) => a - b)) out.push(...checkOneOwner(owners[i] ?? null, input.observed, `owners.${i}.`, form));
     if (values?.owner) out.push(...checkAuthentication(values, owners));
     out.push(...checkSameEverywhere(input));
+    out.push(...checkAddressChosen(input));
   } else {
     out.push(...checkOneOwner(values?.owner ?? null, input.observed, 'owner.'));
   }

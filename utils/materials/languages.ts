@@ -1,3 +1,4 @@
+import { PORTAL_LANGUAGES } from '../fields/portal-options';
 /*
  * Programming languages of a source tree, named as the R11 page's 编程语言 group names them
  * (docs/PORTALS.md #/features: 21 checkboxes, the rest in its "other languages" box). Mind Java ≠
@@ -5,29 +6,7 @@
  */
 
 /** The 21 checkboxes of 编程语言, in the page's order and spelling. */
-export const PORTAL_LANGUAGES = [
-  'Assembly language',
-  'C',
-  'C#',
-  'C++',
-  'Delphi/Object Pascal',
-  'Go',
-  'HTML',
-  'Java',
-  'JavaScript',
-  'MATLAB',
-  'Objective-C',
-  'PHP',
-  'PL/SQL',
-  'Perl',
-  'Python',
-  'R',
-  'Ruby',
-  'SQL',
-  'Swift',
-  'Visual Basic',
-  'Visual Basic .Net',
-] as const;
+export { PORTAL_LANGUAGES };
 export type PortalLanguage = (typeof PORTAL_LANGUAGES)[number];
 
 const PORTAL_SET: ReadonlySet<string> = new Set(PORTAL_LANGUAGES);

@@ -35,6 +35,8 @@ export const RULES = {
   'work.development-mode': { severity: 'warning', zh: '开发方式', en: 'Development mode' },
   'work.rights': { severity: 'warning', zh: '权利取得方式与权利范围', en: 'Acquisition and scope of rights' },
   'work.lengths': { severity: 'error', zh: '软件功能与特点的字数', en: 'Lengths of the feature texts' },
+  'work.tags': { severity: 'error', zh: '技术特点最多 3 项，且为页面的选项', en: 'At most 3 feature tags, each one the page offers' },
+  'work.languages': { severity: 'warning', zh: '程序中的编程语言都已声明', en: 'Every language of the program is declared' },
   'materials.source.pages': { severity: 'error', zh: '程序鉴别材料：PDF，前后各 30 页', en: 'Source material: PDF, first and last 30 pages' },
   'materials.source.lines': { severity: 'warning', zh: '程序鉴别材料每页不少于 50 行', en: 'Source material: at least 50 lines a page' },
   'materials.doc.pages': { severity: 'error', zh: '文档鉴别材料：PDF，前后各 30 页', en: 'Documentation material: PDF, first and last 30 pages' },
@@ -43,6 +45,8 @@ export const RULES = {
   'materials.boundaries': { severity: 'info', zh: '第 1 页从一个文件的开头开始，最后一页在一个文件的结尾结束', en: 'Page 1 begins a file and the last page ends one' },
   'materials.content': { severity: 'warning', zh: '无空白页，无个人信息与密钥', en: 'No blank pages, personal data or secrets' },
   'materials.consistency': { severity: 'error', zh: '各处的软件名称与版本号一致', en: 'Name and version agree everywhere' },
+  'filing.address': { severity: 'error', zh: '已选择证书领取地址', en: 'A certificate address is selected' },
+  'filing.signature-pdf': { severity: 'error', zh: '签章页是 PDF 文件', en: 'The signature page is a PDF' },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;

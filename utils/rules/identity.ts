@@ -1,4 +1,5 @@
 import type { Finding } from '@/utils/schema/finding';
+import { FILED_AS, ORGANIZATION_DOCUMENTS, PERSON_DOCUMENTS } from '@/utils/fields/portal-options';
 import { ORGANIZATION_ID_TYPES, PERSON_ID_TYPES, type OwnerKind } from '@/utils/schema/owner';
 import type { RuleId } from './catalogue';
 import { isRealDay, quote, str, todayIso } from './common';
@@ -282,8 +283,16 @@ export function checkIdNumber(idType: string, value: string, key: string, option
   }
 }
 
-const PERSON_TYPES: ReadonlySet<string> = new Set(PERSON_ID_TYPES);
-const ORGANIZATION_TYPES: ReadonlySet<string> = new Set(ORGANIZATION_ID_TYPES);
+/**
+ * The document types a form offers each kind of owner. A profile takes the real-name page's list; the
+ * R11 owner row offers a person four documents (a passport or a permit is filed as 其他有效证件) and
+ * every legal person one, 统一社会信用代码证书 (docs/PORTALS.md, owner rows; docs/RULES.md).
+ */
+export type IdForm = 'profile' | 'r11';
+const ID_TYPES_OF: Record<IdForm, Record<OwnerKind, ReadonlySet<string>>> = {
+  profile: { person: new Set(PERSON_ID_TYPES), organization: new Set(ORGANIZATION_ID_TYPES) },
+  r11: { person: new Set([...PERSON_DOCUMENTS, ...FILED_AS['其他有效证件']]), organization: new Set(ORGANIZATION_DOCUMENTS) },
+};
 const KIND_ZH: Record<OwnerKind, string> = { person: '自然人', organization: '机构（非自然人）' };
 const KIND_EN: Record<OwnerKind, string> = { person: 'a natural person', organization: 'an organisation' };
 
@@ -305,8 +314,9 @@ function kindOf(o: KindFields): OwnerKind | null {
  * id.type-matches-kind: category, ID type and the number's shape agree with the owner's kind. A
  * person has 自然人 and a person ID type; an organisation has an organisation category and type; a
  * valid USCC on a person, or a valid resident ID on an organisation, is reported on `idNumber`.
+ * `form` says whose document list applies: the profile's, or the R11 owner row's.
  */
-export function checkTypeMatchesKind(fields: KindFields): Finding[] {
+export function checkTypeMatchesKind(fields: KindFields, form: IdForm = 'profile'): Finding[] {
   const o: KindFields = fields && typeof fields === 'object' ? fields : {};
   const kind = kindOf(o);
   const category = typeof o.category === 'string' ? o.category.trim() : '';
@@ -317,10 +327,13 @@ export function checkTypeMatchesKind(fields: KindFields): Finding[] {
   if (category && (category === '自然人') !== (kind === 'person')) {
     out.push(finding('id.type-matches-kind', 'category', `类别“${category}”与主体类型（${KIND_ZH[kind]}）不符`, `category "${category}" does not fit ${KIND_EN[kind]}`));
   }
-  if (idType && !PERSON_TYPES.has(idType) && !ORGANIZATION_TYPES.has(idType)) {
-    out.push(finding('id.type-matches-kind', 'idType', `证件类型“${idType}”不是登记系统的选项`, `ID type "${idType}" is not one the portal offers`));
-  } else if (idType && PERSON_TYPES.has(idType) !== (kind === 'person')) {
+  const types = ID_TYPES_OF[form];
+  const other: OwnerKind = kind === 'person' ? 'organization' : 'person';
+  if (idType && types[other].has(idType)) {
     out.push(finding('id.type-matches-kind', 'idType', `${KIND_ZH[kind]}不能使用证件类型“${idType}”`, `${KIND_EN[kind]} cannot use the ID type "${idType}"`));
+  } else if (idType && !types[kind].has(idType)) {
+    const offered = [...types[kind]].filter((t) => form === 'profile' || !FILED_AS['其他有效证件'].includes(t)).join('、');
+    out.push(finding('id.type-matches-kind', 'idType', `证件类型“${idType}”不是登记系统为${KIND_ZH[kind]}提供的选项（${offered}）`, `ID type "${idType}" is not one the portal offers ${KIND_EN[kind]} (${offered})`));
   }
   if (idNumber.length <= MAX_INPUT) {
     if (kind === 'person' && isUsccShape(idNumber) && !isResidentIdShape(idNumber)) {

@@ -12,3 +12,4 @@ export * from './work';
 export * from './consistency';
 export * from './photo';
 export * from './materials';
+export * from './filing';

@@ -13,7 +13,7 @@ export type FieldLimits = Partial<Record<keyof Work & string, FieldLimit>>;
  * work.lengths: the limits of the 软件功能与特点 fields (docs/PORTALS.md, one public tool's table), keyed
  * by Work field key. The one table for the rules, the options page's counters and the fill
  * engine. A page that shows its own counter wins: pass what it reads to `checkWork(…, limits)`.
- * 软件的主要功能 is 500–1000 here; some guides say up to 1300.
+ * 软件的主要功能 is 500–1300 (docs/RULES.md work.lengths: every bot and generator says so).
  */
 export const FIELD_LIMITS = {
   devHardware: { max: 50 },
@@ -25,7 +25,7 @@ export const FIELD_LIMITS = {
   languages: { max: 120 },
   purpose: { max: 50 },
   domain: { max: 50 },
-  mainFunctions: { min: 500, max: 1000 },
+  mainFunctions: { min: 500, max: 1300 },
   technicalFeatures: { max: 100 },
 } as const satisfies FieldLimits;
 

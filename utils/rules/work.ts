@@ -5,6 +5,8 @@ import type { Work } from '@/utils/schema/work';
 import { isRealDay, quote, str, todayIso } from './common';
 import { finding } from './finding';
 import { countChars, FIELD_LIMITS, type FieldLimits } from './limits';
+import { FEATURE_TAG_CAP, FEATURE_TAGS, PORTAL_LANGUAGES } from '@/utils/fields/portal-options';
+import { optionKey } from '@/utils/text/normalize';
 
 /** Words a software name may end with: guides name 软件, 系统, 平台, APP, 小程序; the rest are kinds of software too. */
 export const NAME_SUFFIXES = [
@@ -55,11 +57,32 @@ function checkFullName(name: string, limits: FieldLimits): Finding[] {
   return out;
 }
 
+/** What people type for "no short name": the page asks for an empty field instead. */
+const NONE = /^(无|暂无|没有|无简称|n\/?a|none|-+|—+|\/)$/i;
+/**
+ * The Chinese characters of a text: the words a short name must take from the full name. Latin
+ * letters and digits are left out: they may abbreviate the full name's words (云帆CRM for 云帆客户关系
+ * 管理系统), which no rule can verify.
+ */
+const hanChars = (s: string) => Array.from(s.normalize('NFKC')).filter((c) => /\p{Script=Han}/u.test(c));
+/** The runs of a text made of the given characters: 云帆管家 with 管, 家 → 管家. */
+const runsOf = (s: string, chars: ReadonlySet<string>) => s.normalize('NFKC').split(new RegExp(`[^${[...chars].join('')}]+`, 'u')).filter(Boolean);
+
 function checkShortName(shortName: string, fullName: string, limits: FieldLimits): Finding[] {
   const s = shortName.trim();
   const f = fullName.trim();
   if (!s) return [];
+  if (NONE.test(s)) {
+    return [finding('work.shortname', 'shortName', `没有简称时请留空，不要填写“${s}”`, `leave the short name empty when there is none, rather than "${s}"`)];
+  }
   const out: Finding[] = [];
+  // Made of the full name's words: a short name with words the full name lacks is a frequent 补正 cause.
+  const inFull = new Set(hanChars(f));
+  const foreign = new Set(hanChars(s).filter((c) => !inFull.has(c)));
+  if (f && foreign.size) {
+    const shown = runsOf(s, foreign).slice(0, 3).join('、');
+    out.push(finding('work.shortname', 'shortName', `软件简称中的“${shown}”不在全称中，简称应由全称中的字词组成`, `"${shown}" of the short name is not in the full name; a short name is made of the full name's words`));
+  }
   if (s === f) {
     out.push(finding('work.shortname', 'shortName', '软件简称与全称相同，不需要简称时请留空', 'the short name equals the full name; leave it empty if there is none'));
   } else if (f && countChars(s) >= countChars(f)) {
@@ -191,6 +214,40 @@ function checkLengths(work: Record<string, unknown>, limits: FieldLimits): Findi
   return out;
 }
 
+/** work.tags: at most the page's cap of 技术特点 tags, each one of its options. */
+function checkTags(tags: unknown): Finding[] {
+  const list = Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string' && t.trim() !== '') : [];
+  const out: Finding[] = [];
+  if (list.length > FEATURE_TAG_CAP) {
+    out.push(finding('work.tags', 'featureTags', `技术特点最多选择 ${FEATURE_TAG_CAP} 项（现 ${list.length} 项：${list.join('、')}）`, `at most ${FEATURE_TAG_CAP} feature tags (${list.length} now)`));
+  }
+  const unknown = list.filter((t) => !FEATURE_TAGS.some((o) => optionKey(o) === optionKey(t)));
+  if (unknown.length) {
+    out.push(finding('work.tags', 'featureTags', `“${unknown.join('、')}”不是登记系统的技术特点选项`, `"${unknown.join(', ')}" is not a feature tag the portal offers`));
+  }
+  return out;
+}
+
+/**
+ * work.languages on a page (docs/RULES.md): every language of the program (the work's languages,
+ * as the materials studio wrote them from the source) is declared, among the 21 options or in the
+ * other box; a language that is one of the options is ticked, not typed into the box.
+ */
+export function checkDeclaredLanguages(declared: { ticked: readonly string[]; other: readonly string[] }, program: readonly string[]): Finding[] {
+  const key = (s: string) => optionKey(s);
+  const all = new Set([...declared.ticked, ...declared.other].map(key));
+  const out: Finding[] = [];
+  const undeclared = program.filter((l) => !all.has(key(l)));
+  if (undeclared.length) {
+    out.push(finding('work.languages', 'languages', `程序使用了 ${undeclared.join('、')}，页面未声明（未声明的语言是常见的补正原因）`, `the program uses ${undeclared.join(', ')}, which the page does not declare`));
+  }
+  const listedInBox = declared.other.filter((l) => PORTAL_LANGUAGES.some((o) => key(o) === key(l)));
+  if (listedInBox.length) {
+    out.push(finding('work.languages', 'languagesOther', `${listedInBox.join('、')} 在编程语言选项中，请勾选，不要写在其他语言中`, `${listedInBox.join(', ')} is one of the options: tick it rather than typing it in the other box`));
+  }
+  return out;
+}
+
 /**
  * All the checks of one work (docs/RULES.md "The work (R11)"), keyed by Work field keys. `owners` are the
  * work's owners (others are ignored); `today` is YYYY-MM-DD; `limits` are what the page itself
@@ -209,5 +266,6 @@ export function checkWork(work: Work, owners: Owner[] = [], today: string = toda
     ...checkDevelopmentMode(str(w.developmentMode), str(w.completionDate).trim(), ownerIds, ownerList),
     ...checkRights(str(w.rightsAcquisition), str(w.rightsScope)),
     ...checkLengths(w, merged),
+    ...checkTags(w.featureTags),
   ];
 }

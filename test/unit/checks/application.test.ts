@@ -142,6 +142,29 @@ describe('checkApplication', () => {
     });
   });
 
+  it('a fourth tag ticked on #/features, and a language of the program left undeclared', () => {
+    const features = page('r11.features', {
+      'work.featureTags': { kind: 'checkbox', value: 'APP、小程序、云计算软件、大数据软件', checked: ['APP', '小程序', '云计算软件', '大数据软件'], maxLength: null, minLength: null },
+      'work.languages': { kind: 'checkbox', value: 'Java', checked: ['Java'], maxLength: null, minLength: null },
+      'work.languagesOther': text(''),
+    });
+    const found = keyed(run(values(yunfan(), crm({ languages: 'Java、JavaScript' })), [features], 'ccopyright.r11.features'));
+    expect(found).toContain('work.tags@work.featureTags');
+    expect(found).toContain('work.languages@work.languages');
+  });
+
+  it('on a label-less R11 row, 其他有效证件 for a passport holder is right and a USCC certificate is not', () => {
+    const row = (idType: string) => page('r11.development', { 'owners.0.category': choice('自然人'), 'owners.0.idType': choice(idType), 'owners.0.idNumber': text('E12345678') });
+    expect(keyed(run(null, [row('其他有效证件')], 'ccopyright.r11.development')).filter((k) => k.startsWith('id.type'))).toEqual([]);
+    expect(keyed(run(null, [row('统一社会信用代码证书')], 'ccopyright.r11.development'))).toContain('id.type-matches-kind@owners.0.idType');
+  });
+
+  it('filing.address on #/confirm while no certificate address is chosen, and not once one is', () => {
+    const confirm = (chosen: string) => page('r11.confirm', { 'address.chosen': choice(chosen) });
+    expect(keyed(run(values(yunfan(), crm()), [confirm('')], 'ccopyright.r11.confirm'))).toContain('filing.address@address.chosen');
+    expect(keyed(run(values(yunfan(), crm()), [confirm('李四 13900139000')], 'ccopyright.r11.confirm'))).not.toContain('filing.address@address.chosen');
+  });
+
   it('sorts errors first and reports a finding once', () => {
     const fs = run(values(yunfan(), crm({ version: 'v1' })), [page('r11.application', { 'work.version': text('v1') })]);
     const order = { error: 0, warning: 1, info: 2 };

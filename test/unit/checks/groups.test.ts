@@ -17,7 +17,7 @@ describe('stepOf', () => {
     // A field of the current page belongs to it; an owner field no R11 step has belongs to no step.
     ['owner.idNumber', 'ccopyright.realname.person', 'ccopyright.realname.person'],
     ['owners.0.postcode', 'ccopyright.r11.development', null],
-    ['work.firstPublishedCountry', 'ccopyright.r11.development', null],
+    ['work.firstPublishedCountry', 'ccopyright.r11.features', 'ccopyright.r11.development'],
     ['upload.上传证件照正面', 'ccopyright.realname.person', 'ccopyright.realname.person'],
     // The vendor console's form is its own: a key it lacks belongs to no step there, not to the center's R11.
     ['work.version', 'aliyun.apply', 'aliyun.apply'],

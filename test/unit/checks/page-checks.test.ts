@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PageChecks, type CheckResult } from '@/utils/content/checks/page-checks';
 import { readPage, statedMinimum } from '@/utils/content/checks/page-read';
 import type { Finding } from '@/utils/schema/finding';
@@ -10,39 +10,41 @@ import type { Detection } from '@/utils/content/detect/detect';
 import type { PageWatcher } from '@/utils/content/detect/watch';
 import { Owner } from '@/utils/schema/owner';
 import { Work } from '@/utils/schema/work';
-import { loadKit } from '../fill/kit';
+import { drive, freshPage, HD, ownerRow } from '../fill/hd';
 import { contentService, sampleBundle } from '../helpers';
 
 // Reading a page as the fill engine sees it, and the content script's check: memory across steps,
-// the chosen profiles from the background, a locked store, and the answer to ruanzhu:check.
+// the chosen profiles from the background, a locked store, and the answer to ruanzhu:check. The
+// pages are built from the center's own hd-* components (hd.js).
 
-const Kit = loadKit();
-const { h, bind, formItem, fillinItem } = Kit;
+const { h } = HD;
 const bundle = sampleBundle();
 const yunfan = Owner.parse(bundle.owners[1]);
 const crm = Work.parse(bundle.works[0]);
 
-beforeEach(() => {
-  document.body.innerHTML = '';
-});
+beforeEach(freshPage);
+afterEach(() => vi.useRealTimers());
 
-/** #/application as the replica builds it: Element form items with the model property in label[for]. */
+/** #/application's names section: three inputs told apart by their placeholders, limits by maxlength. */
 function applicationPage(values: { name?: string; version?: string } = {}) {
-  const m = { softwareName: values.name ?? '', versionNumber: values.version ?? '', softwareShortName: '' };
+  const st = HD.store({ softwareFullName: values.name ?? '', softwareShortName: '', versionNo: values.version ?? '' });
   document.body.replaceChildren(
-    h('form', { class: 'el-form' },
-      formItem('软件全称', 'softwareName', Kit.text({ model: bind(m, 'softwareName'), placeholder: '请输入软件全称', maxlength: 100 })),
-      formItem('软件简称', 'softwareShortName', Kit.text({ model: bind(m, 'softwareShortName'), placeholder: '请输入软件简称', maxlength: 30 })),
-      formItem('版本号', 'versionNumber', Kit.text({ model: bind(m, 'versionNumber'), placeholder: '请输入版本号', maxlength: 20 }))),
+    h('div', { class: 'application' },
+      HD.fillinItem({ title: '软件名称', required: true },
+        HD.input({ ref: st.ref('softwareFullName'), placeholder: '请输入软件全称', maxlength: 100, commit: 'tick' }),
+        HD.input({ ref: st.ref('softwareShortName'), placeholder: '请输入软件简称，如无简称请留空，不要填写“无”。', maxlength: 30, commit: 'tick' }),
+        HD.input({ ref: st.ref('versionNo'), placeholder: '请输入版本号', maxlength: 20, commit: 'tick' }))),
   );
+  return st;
 }
 
-/** #/features with the main-functions box and its counter. */
+/** #/features with the main-functions box and its counter, and 源程序量 … 行. */
 function featuresPage(text: string) {
-  const f = { mainFunctions: text, sourceLines: '' };
+  const st = HD.store({ mainFunction: text, sourceLines: '' });
   document.body.replaceChildren(
-    fillinItem('软件的主要功能', Kit.text({ model: bind(f, 'mainFunctions'), textarea: true, maxlength: 1300, counter: true, placeholder: '请输入软件的主要功能，500至1300字' })),
-    fillinItem('源程序量', Kit.text({ model: bind(f, 'sourceLines'), placeholder: '请输入源程序量（行）' })),
+    h('div', { class: 'application' },
+      HD.fillinItem({ title: '软件的主要功能' }, HD.input({ ref: st.ref('mainFunction'), textarea: true, maxlength: 1300, counter: 1300, placeholder: '请输入软件的主要功能，500至1300字', commit: 'blur' })),
+      HD.fillinItem({ title: '源程序量' }, HD.input({ ref: st.ref('sourceLines'), placeholder: '请输入源程序量', suffix: '行', commit: 'blur' }))),
   );
 }
 
@@ -67,17 +69,14 @@ describe('readPage', () => {
     expect(readPage(document, r11Features).fields['work.mainFunctions']).toMatchObject({ value: '功能', maxLength: 1300, minLength: 500 });
   });
 
-  it('reads owner rows as owners.<i>.<field>', () => {
-    const rows = [{ name: '北京云帆科技有限公司', idNumber: '91110108MA01C3KX5Q' }, { name: '张三', idNumber: '' }];
-    document.body.replaceChildren(
-      ...rows.map((row, i) =>
-        h('div', { class: 'owner-row' },
-          formItem('名称', `ownerList.${i}.name`, Kit.text({ model: bind(row, 'name') })),
-          formItem('证件号码', `ownerList.${i}.idNumber`, Kit.text({ model: bind(row, 'idNumber') })))),
-    );
+  it('reads owner rows as owners.<i>.<field>, by their blocks\' places', () => {
+    document.body.replaceChildren(h('div', { class: 'formGroup' }, ownerRow({ name: '北京云帆科技有限公司', idNumber: '91110108MA01C3KX5Q', locked: true }), ownerRow({ name: '张三' })));
     const r = readPage(document, r11Development);
-    expect(r.fields['owners.0.idNumber'].value).toBe('91110108MA01C3KX5Q');
+    expect(r.fields['owners.0.idNumber']).toMatchObject({ kind: 'text', value: '91110108MA01C3KX5Q' });
+    expect(r.fields['owners.0.name'].value).toBe('北京云帆科技有限公司');
     expect(r.fields['owners.1.name'].value).toBe('张三');
+    expect(r.fields['owners.1.idNumber'].value).toBe('');
+    expect(r.fields['owners.1.country']).toMatchObject({ kind: 'select', value: '' });
   });
 
   it('reads a summary table on a page without an adapter (the confirm step)', () => {
@@ -150,10 +149,11 @@ describe('PageChecks', () => {
 
   it('a fill asks for the profiles once and returns the check it ran; ruanzhu:check asks once more', async () => {
     current = 'ccopyright.r11.application';
-    applicationPage();
+    const st = applicationPage();
     const { ask, fetched } = contentService(watcherAt(() => current), async () => ({ owner: yunfan, work: { ...crm, version: 'v1' }, coOwners: [] }), { view });
-    const filled = await ask({ type: 'ruanzhu:fill', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' });
+    const filled = await drive(ask({ type: 'ruanzhu:fill', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' }));
     expect(filled.results.find((r: { key: string }) => r.key === 'work.version')).toMatchObject({ status: 'filled' });
+    expect(st.model).toEqual({ softwareFullName: crm.fullName, softwareShortName: crm.shortName, versionNo: 'v1' });
     expect(filled.findings.filter((f: Finding) => f.rule === 'work.version').map((f: Finding) => f.key)).toEqual(['work.version']);
     expect(fetched).toEqual([[{ ownerId: 'o-yunfan', workId: 'w-yunfan-crm' }, 'ccopyright.r11.application']]);
     expect(shown).toHaveLength(1);
@@ -168,20 +168,20 @@ describe('PageChecks', () => {
     current = 'ccopyright.r11.application';
     applicationPage();
     const { ask, fetched } = contentService(watcherAt(() => current), async () => ({ owner: yunfan, work: crm, coOwners: [] }));
-    expect(await ask({ type: 'ruanzhu:fill', ownerId: 'o-yunfan', page: 'ccopyright.login' })).toMatchObject({ failed: true, reason: 'page-unknown' });
+    expect(await drive(ask({ type: 'ruanzhu:fill', ownerId: 'o-yunfan', page: 'ccopyright.login' }))).toMatchObject({ failed: true, reason: 'page-unknown' });
     expect((await ask({ type: 'ruanzhu:check', ownerId: 'o-yunfan', page: 'ccopyright.login' })).profileFailure).toMatchObject({ reason: 'page-unknown' });
     expect(fetched).toEqual([]);
-    expect(await ask({ type: 'ruanzhu:fill', ownerId: 'o-yunfan', workId: 'w-yunfan-crm', page: 'ccopyright.r11.application' })).toHaveProperty('results');
+    expect(await drive(ask({ type: 'ruanzhu:fill', ownerId: 'o-yunfan', workId: 'w-yunfan-crm', page: 'ccopyright.r11.application' }))).toHaveProperty('results');
   });
 
   it('a fill on a page it does not know, or with an owner the store lacks, fails with the one failure shape', async () => {
     applicationPage();
     current = null;
     const none = contentService(watcherAt(() => current), async () => ({ owner: null, work: null, coOwners: [] }));
-    expect(await none.ask({ type: 'ruanzhu:fill', ownerId: 'o-x' })).toMatchObject({ failed: true, reason: 'page-unknown' });
+    expect(await drive(none.ask({ type: 'ruanzhu:fill', ownerId: 'o-x' }))).toMatchObject({ failed: true, reason: 'page-unknown' });
     current = 'ccopyright.r11.application';
-    expect(await none.ask({ type: 'ruanzhu:fill', ownerId: 'o-x' })).toMatchObject({ failed: true, reason: 'not-found' });
+    expect(await drive(none.ask({ type: 'ruanzhu:fill', ownerId: 'o-x' }))).toMatchObject({ failed: true, reason: 'not-found' });
     current = 'ccopyright.r11.identity';
-    expect(await none.ask({ type: 'ruanzhu:fill', ownerId: 'o-x' })).toMatchObject({ failed: true, reason: 'nothing-to-fill' });
+    expect(await drive(none.ask({ type: 'ruanzhu:fill', ownerId: 'o-x' }))).toMatchObject({ failed: true, reason: 'nothing-to-fill' });
   });
 });

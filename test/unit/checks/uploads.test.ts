@@ -59,6 +59,11 @@ describe('UploadChecks', () => {
       redact: (findings) => findings,
       changed: () => undefined,
       texts: { pixels: (w, h) => `${w}×${h}`, pages: (n) => `${n} pages`, tooBig: (mb) => `> ${mb} MB` },
+      signatureFor: () => ({ flowNumber: '2026R11L0125852', softwareName: '云帆客户关系管理系统' }),
+      inspectSignature: async (request) => {
+        asked.push(request as Record<string, unknown>);
+        return answer;
+      },
     });
   const choose = (input: HTMLInputElement, file: File) => Object.defineProperty(input, 'files', { value: [file], configurable: true });
   beforeEach(() => {
@@ -95,6 +100,31 @@ describe('UploadChecks', () => {
     expect(u.findings().filter((f) => f.key === 'upload.上传文档鉴别材料').map((f) => f.message)[0]).toContain('不是 PDF，而是Word 或 ZIP 文件');
   });
 
+  it('the 签章页 (an hd upload in its dialog): a JPG named .pdf is refused at once, a PDF goes to the background with the filing the dialog shows', async () => {
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<div class="dialog_container"><div class="dialog_content"><p>流水号：2026R11L0125852</p><div class="upLoadBox"><div class="upLoad-title">签章页</div><div class="hdUpload"><input type="file" accept=".pdf" style="display:none"><div class="hdUpload-item">点击上传</div></div><p class="upLoad-tip">请上传签字或盖章后的签章页扫描件</p></div></div></div>',
+    );
+    const input = document.querySelector<HTMLInputElement>('.upLoadBox input')!;
+    expect(uploadCaption(input)).toBe('签章页');
+    expect(uploadAnchor(input).className).toBe('upLoadBox');
+    expect(uploadTarget(uploadCaption(input), uploadContext(input), input.accept, { name: 'scan.pdf', type: 'application/pdf' })).toEqual({ as: 'signature' });
+    // A real photo chosen there is a 签章页 in the wrong format, not a photo to judge.
+    expect(uploadTarget(uploadCaption(input), uploadContext(input), input.accept, { name: 'scan.jpg', type: 'image/jpeg' })).toEqual({ as: 'signature' });
+    const u = checks();
+    choose(input, new File([Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46])], '签章页.pdf', { type: 'application/pdf' }));
+    await u.chosen(input);
+    expect(asked).toEqual([]);
+    expect(u.findings().map((f) => [f.rule, f.severity, f.key])).toEqual([['filing.signature-pdf', 'error', 'upload.签章页']]);
+    expect(u.findings()[0].message).toMatch(/^签章页（文件名为 \.pdf）不是 PDF，而是JPEG 图片.*门户会照收这个文件而不报错，但申请不会进入“待受理”/);
+
+    answer = { findings: [], pages: 1 };
+    choose(input, new File([new TextEncoder().encode('%PDF-1.7\n%%EOF\n')], 'scan.pdf'));
+    await u.chosen(input);
+    expect(asked).toEqual([expect.objectContaining({ fileName: 'scan.pdf', expected: { flowNumber: '2026R11L0125852', softwareName: '云帆客户关系管理系统' }, key: 'upload.签章页' })]);
+    expect(shown.at(-1)).toMatchObject({ state: 'done', findings: [], details: ['1 pages'] });
+  });
+
   it('drops a late answer for a file the user has replaced, and forgets controls the page removed', async () => {
     const input = uploadBox('上传程序鉴别材料');
     const pdf = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
@@ -106,6 +136,8 @@ describe('UploadChecks', () => {
       redact: (findings) => findings,
       changed: () => undefined,
       texts: { pixels: () => '', pages: () => '', tooBig: () => '' },
+      signatureFor: () => ({}),
+      inspectSignature: async () => ({ findings: [] }),
     });
     choose(input, new File([pdf], 'first.pdf'));
     const first = u.chosen(input);
@@ -151,6 +183,8 @@ describe('UploadChecks.listen', () => {
       redact: (findings) => findings,
       changed: () => undefined,
       texts: { pixels: () => '', pages: () => '', tooBig: () => '' },
+      signatureFor: () => ({}),
+      inspectSignature: async () => ({ findings: [] }),
     });
     const controller = new AbortController();
     u.listen(document, controller.signal);

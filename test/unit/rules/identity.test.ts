@@ -206,6 +206,22 @@ describe('id.type-matches-kind', () => {
     expect(fs.map((f) => f.key)).toEqual(keys);
     for (const f of fs) expect(f).toMatchObject({ rule: 'id.type-matches-kind', severity: 'error' });
   });
+
+  // The R11 owner row's own lists (docs/PORTALS.md): a person's four documents, every 法人's one.
+  it.each<[string, Parameters<typeof checkTypeMatchesKind>[0], string[]]>([
+    ['a person filed with 其他有效证件', { category: '自然人', idType: '其他有效证件' }, []],
+    ['a person with 户口本', { category: '自然人', idType: '户口本' }, []],
+    ['a passport, which the row files as 其他有效证件', { category: '自然人', idType: '护照' }, []],
+    ['事业单位法人 with its own certificate: the row offers only the USCC certificate', { category: '事业单位法人', idType: '事业单位法人证书' }, ['idType']],
+    ['企业法人 with 居民身份证', { category: '企业法人', idType: '居民身份证' }, ['idType']],
+    ['自然人 with 统一社会信用代码证书', { category: '自然人', idType: '统一社会信用代码证书' }, ['idType']],
+  ])('R11 row: %s', (_name, owner, keys) => {
+    expect(checkTypeMatchesKind(owner, 'r11').map((f) => f.key)).toEqual(keys);
+  });
+
+  it('the profile’s list is not the row’s: 其他有效证件 is no profile choice', () => {
+    expect(checkTypeMatchesKind({ category: '自然人', idType: '其他有效证件' }).map((f) => f.key)).toEqual(['idType']);
+  });
 });
 
 describe('id.mobile', () => {

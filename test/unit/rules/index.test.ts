@@ -41,6 +41,9 @@ const producers: Record<Exclude<rules.RuleId, 'realname.photo.watermark'>, () =>
   'work.development-mode': () => rules.checkWork({ ...crm, developmentMode: '委托开发' }, [company], TODAY),
   'work.rights': () => rules.checkWork({ ...crm, rightsScope: '部分权利' }, [company], TODAY),
   'work.lengths': () => rules.checkWork({ ...crm, purpose: '字'.repeat(51) }, [company], TODAY),
+  'work.tags': () => rules.checkWork({ ...crm, featureTags: ['APP', '小程序', '游戏软件', '教育软件'] }, [company], TODAY),
+  'work.languages': () => rules.checkDeclaredLanguages({ ticked: ['Java'], other: [] }, ['Java', 'CSS']),
+  'filing.address': () => rules.checkCertificateAddress('', 'address.chosen'),
   'materials.source.pages': () => rules.checkMaterials(pdf([page({})], 61), 'source', crm),
   'materials.source.lines': () => rules.checkMaterials(pdf([page({ bodyLines: 10 }), page({ page: 2 })]), 'source', crm),
   'materials.doc.pages': () => rules.checkMaterials({ ok: false, fileSize: 3, problem: 'not-pdf', zh: '不是 PDF', en: 'not a PDF' }, 'doc', crm),
@@ -49,6 +52,7 @@ const producers: Record<Exclude<rules.RuleId, 'realname.photo.watermark'>, () =>
   'materials.content': () => rules.checkMaterials(pdf([page({ bodyLines: 0, lines: 2, empty: true })]), 'source', crm),
   'materials.boundaries': () => [boundaryFinding({ startsFile: false, endsFile: true, suggestions: [13] })],
   'materials.consistency': () => rules.checkSameNameAndVersion([{ where: 'a', version: 'V1.0' }, { where: 'b', version: 'V1.1' }]),
+  'filing.signature-pdf': () => rules.checkSignaturePage({ ok: false, fileSize: 3, problem: 'not-pdf', zh: '不是 PDF', en: 'not a PDF' }, {}, 'scan.pdf'),
 };
 
 describe('the rules catalogue', () => {

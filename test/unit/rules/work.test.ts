@@ -4,7 +4,7 @@ import { Finding } from '@/utils/schema/finding';
 import { Owner } from '@/utils/schema/owner';
 import { Work } from '@/utils/schema/work';
 import { countChars, FIELD_LIMITS } from '@/utils/rules/limits';
-import { checkWork, suggestVersion, VERSION_PATTERN } from '@/utils/rules/work';
+import { checkDeclaredLanguages, checkWork, suggestVersion, VERSION_PATTERN } from '@/utils/rules/work';
 import { sampleBundle } from '../helpers';
 
 const TODAY = '2026-11-23';
@@ -70,8 +70,39 @@ describe('work.shortname', () => {
     ['云帆CRM', []],
     ['', []],
     ['云帆客户关系管理系统', ['work.shortname@shortName:warning']],
-    ['云帆客户关系管理系统平台', ['work.shortname@shortName:warning']],
+    // Longer than the full name, and with 平台, a word the full name lacks.
+    ['云帆客户关系管理系统平台', ['work.shortname@shortName:warning', 'work.shortname@shortName:warning']],
+    ['云帆客户', []],
+    ['云帆管家', ['work.shortname@shortName:warning']],
+    ['无', ['work.shortname@shortName:warning']],
+    ['N/A', ['work.shortname@shortName:warning']],
   ])('%s', (shortName, expected) => expect(check({ shortName })).toEqual(expected));
+
+  it('names the words the full name lacks, and tells to leave the field empty rather than 无', () => {
+    expect(checkWork({ ...crm, shortName: '云帆管家' }, owners, TODAY)[0].message).toContain('“家”不在全称中');
+    expect(checkWork({ ...crm, shortName: '无' }, owners, TODAY)[0].message).toMatch(/留空/);
+  });
+});
+
+describe('work.tags', () => {
+  it.each<[string[], string[]]>([
+    [['云计算软件'], []],
+    [['APP', '小程序', '大数据软件'], []],
+    [['APP', '小程序', '大数据软件', '游戏软件'], ['work.tags@featureTags:error']],
+    [['区块链软件'], ['work.tags@featureTags:error']],
+    [['app'], []],
+  ])('%j', (featureTags, expected) => expect(check({ featureTags })).toEqual(expected));
+});
+
+describe('work.languages on a page', () => {
+  it.each<[string, { ticked: string[]; other: string[] }, string[], string[]]>([
+    ['everything declared', { ticked: ['Java', 'JavaScript'], other: [] }, ['Java', 'JavaScript'], []],
+    ['a language of the program undeclared', { ticked: ['Java'], other: [] }, ['Java', 'CSS'], ['work.languages@languages:warning']],
+    ['the rest in the other box', { ticked: ['Go'], other: ['Rust', 'Shell'] }, ['Go', 'Rust', 'Shell'], []],
+    ['a listed language typed into the other box', { ticked: [], other: ['java'] }, ['Java'], ['work.languages@languagesOther:warning']],
+    // JavaScript ticked does not declare Java.
+    ['Java is not JavaScript', { ticked: ['JavaScript'], other: [] }, ['Java'], ['work.languages@languages:warning']],
+  ])('%s', (_name, declared, program, expected) => expect(ruleAndKey(checkDeclaredLanguages(declared, program))).toEqual(expected));
 });
 
 describe('work.version', () => {
@@ -163,7 +194,7 @@ describe('work.lengths', () => {
       languages: { max: 120 },
       purpose: { max: 50 },
       domain: { max: 50 },
-      mainFunctions: { min: 500, max: 1000 },
+      mainFunctions: { min: 500, max: 1300 },
       technicalFeatures: { max: 100 },
     });
   });
@@ -181,8 +212,9 @@ describe('work.lengths', () => {
 
   it("uses the page's own counter when it states one", () => {
     const text = '字'.repeat(1200);
-    expect(check({ mainFunctions: text })).toEqual(['work.lengths@mainFunctions:error']);
-    expect(checkWork({ ...crm, mainFunctions: text }, owners, TODAY, { mainFunctions: { min: 500, max: 1300 } })).toEqual([]);
+    expect(check({ mainFunctions: text })).toEqual([]);
+    expect(ruleAndKey(checkWork({ ...crm, mainFunctions: text }, owners, TODAY, { mainFunctions: { min: 500, max: 1000 } }))).toEqual(['work.lengths@mainFunctions:error']);
+    expect(check({ mainFunctions: '字'.repeat(1301) })).toEqual(['work.lengths@mainFunctions:error']);
   });
 
   it('counts a Windows line break once', () => {

@@ -4,7 +4,7 @@ import { toBackground } from '@/utils/platform/messaging';
 import type { PageWatcher } from '@/utils/content/detect/watch';
 import { PageFindingsView } from './findings-view';
 import { PageChecks } from './page-checks';
-import { UploadChecks } from './uploads';
+import { UploadChecks, type UploadChecksDeps } from './uploads';
 import { VerdictUi } from './verdict-ui';
 
 /** Quiet time after the user's last edit before the shown findings are brought up to date. */
@@ -18,12 +18,14 @@ const OWN_UI = /^ruanzhu-/;
  * (after the next step renders, and after the user's own edits). Pages are remembered either way,
  * so a later check compares the steps visited.
  */
-export function mountPageChecks(ctx: ContentScriptContext, deps: { watcher: PageWatcher }): PageChecks {
+export function mountPageChecks(ctx: ContentScriptContext, deps: { watcher: PageWatcher; signatureFor: UploadChecksDeps['signatureFor'] }): PageChecks {
   // The upload checks and the page checks refer to each other; both exist before either is used.
   let checks: PageChecks | undefined;
   const uploads = new UploadChecks({
     materialWork: () => checks?.materialWork() ?? {},
     inspectMaterial: (request) => toBackground('ruanzhu:inspect-material', request),
+    signatureFor: deps.signatureFor,
+    inspectSignature: (request) => toBackground('ruanzhu:inspect-signature', request),
     view: new VerdictUi(ctx),
     redact: (findings) => checks?.redact(findings) ?? findings,
     changed: () => void checks?.recheck(),

@@ -7,7 +7,7 @@ import type { PageWatcher } from '@/utils/content/detect/watch';
 import type { Work } from '@/utils/schema/work';
 import { checkApplication, type PageObservation } from '@/utils/findings/application';
 import { redactForPage } from '@/utils/findings/redact';
-import { readPage, type PageReading } from './page-read';
+import { readPage, summaryRules, type PageReading } from './page-read';
 
 /**
  * The readiness checks in the content script: reads the page, remembers what each page of the tab
@@ -61,7 +61,7 @@ export class PageChecks {
   observe(): { page: string; reading: PageReading } | null {
     const d = this.deps.watcher.refresh();
     if (!d) return null;
-    const reading = readPage(this.deps.doc, adapterFor(d.page));
+    const reading = readPage(this.deps.doc, adapterFor(d.page), summaryRules(d.page));
     this.observed.delete(d.page);
     this.observed.set(d.page, { page: d.page, fields: reading.fields });
     return { page: d.page, reading };

@@ -1,7 +1,8 @@
 import { labelText } from '@/utils/text/normalize';
 import type { InspectMaterialResponse, RequestOf } from '@/utils/contract/messages';
 import type { Finding } from '@/utils/schema/finding';
-import { checkMaterials, PRECHECK_BYTES, precheckPdf, type MaterialKind } from '@/utils/rules/materials';
+import { checkSignaturePage, type SignatureExpectation } from '@/utils/rules/filing';
+import { checkMaterials, PRECHECK_BYTES, precheckPdf, type MaterialKind, type PdfReport } from '@/utils/rules/materials';
 import type { PhotoInput } from '@/utils/rules/photo';
 import { measurePhoto } from '@/utils/platform/photo-decode';
 import type { Work } from '@/utils/schema/work';
@@ -12,18 +13,18 @@ import { UPLOAD_PREFIX } from '@/utils/fields/labels';
 /*
  * Files chosen in the page's upload controls, checked where they are chosen and never uploaded or
  * stored: photos with measurePhoto (the browser decodes them off the main thread; only a 512-pixel
- * copy is measured here), material PDFs with the pdf.js-free checks at once and pdf.js in the
- * background. The verdict appears next to the control (`VerdictView`).
+ * copy is measured here), material PDFs and the 签章页 with the pdf.js-free checks at once and
+ * pdf.js in the background. The verdict appears next to the control (`VerdictView`).
  */
 
 /** What a chosen file is checked as. */
-export type UploadTarget = { as: 'photo'; kind: NonNullable<PhotoInput['kind']> } | { as: 'material'; material: MaterialKind };
+export type UploadTarget = { as: 'photo'; kind: NonNullable<PhotoInput['kind']> } | { as: 'material'; material: MaterialKind } | { as: 'signature' };
 
 /** Largest PDF sent to the background for the page-by-page checks (base64 grows it by a third; Chrome's message limit is 64 MiB). */
 export const MAX_MATERIAL_BYTES = 32 * 1024 * 1024;
 
 const IMAGE_EXT = /\.(jpe?g|png|heic|heif|webp|gif|bmp|tiff?)$/i;
-const UPLOAD_BOX = '.upload-box, .el-upload, .el-upload-dragger, .upload';
+const UPLOAD_BOX = '.upload-box, .upLoadBox, .el-upload, .el-upload-dragger, .upload';
 
 /** The element the upload shows the user: its box, its label, or (a visible input) the input. */
 export function uploadAnchor(input: HTMLInputElement): Element {
@@ -32,7 +33,10 @@ export function uploadAnchor(input: HTMLInputElement): Element {
 
 /** The words that name the upload: its label or caption, else its section's title. */
 export function uploadCaption(input: HTMLInputElement): string {
-  const own = labelText(input.closest('label')?.textContent ?? '') || labelText(input.getAttribute('aria-label') ?? input.title ?? '');
+  const own =
+    labelText(input.closest('label')?.textContent ?? '') ||
+    labelText(input.getAttribute('aria-label') ?? input.title ?? '') ||
+    labelText(input.closest('.upLoadBox')?.querySelector(':scope > .upLoad-title')?.textContent ?? '');
   if (own) return own.slice(0, 40);
   const section = input.closest('.fillin_item, .el-form-item');
   const title = section?.querySelector(':scope > h3, :scope > .fillin_title, :scope > .el-form-item__label');
@@ -56,6 +60,8 @@ export function uploadTarget(caption: string, context: readonly string[], accept
   // The upload's own words first: a section may hold both materials.
   const material = kindIn(`${caption} ${context[0] ?? ''}`) ?? kindIn(context[1] ?? '');
   if (material) return { as: 'material', material };
+  // The 签章页 is judged as a PDF whatever was chosen: a JPG there is the mistake to catch.
+  if (/签章页/.test(`${caption} ${context.join(' ')}`)) return { as: 'signature' };
   const image = file.type.startsWith('image/') || IMAGE_EXT.test(file.name) || /image\/|\.(jpe?g|png)\b/i.test(accept);
   return image ? { as: 'photo', kind: /手持/.test(caption) ? 'handheld' : 'card' } : null;
 }
@@ -76,6 +82,10 @@ export interface UploadChecksDeps {
   materialWork(): Partial<Pick<Work, 'fullName' | 'shortName' | 'version' | 'sourceLines'>>;
   /** Sends `ruanzhu:inspect-material` to the background. */
   inspectMaterial(request: RequestOf<'ruanzhu:inspect-material'>): Promise<InspectMaterialResponse>;
+  /** What the page shows of the filing a 签章页 chosen in this input is for. */
+  signatureFor(input: HTMLInputElement): SignatureExpectation;
+  /** Sends `ruanzhu:inspect-signature` to the background. */
+  inspectSignature(request: RequestOf<'ruanzhu:inspect-signature'>): Promise<InspectMaterialResponse>;
   view: VerdictView;
   /** Findings as the page may show them (no profile value the page has not shown). */
   redact(findings: Finding[]): Finding[];
@@ -166,25 +176,37 @@ export class UploadChecks {
       if (target.as === 'photo') {
         const m = await measurePhoto(file, limit, { kind: target.kind, key: state.key });
         show({ state: 'done', findings: m.findings, details: m.width ? [this.deps.texts.pixels(m.width, m.height)] : [] });
+      } else if (target.as === 'material') {
+        const { material } = target;
+        const work = this.deps.materialWork();
+        await this.pdf(file, show, {
+          problem: (report) => checkMaterials(report, material, work as Work, { sizeLimitBytes: limit }).map((f) => ({ ...f, key: state.key })),
+          inspect: (data) => this.deps.inspectMaterial({ data, material, work, sizeLimitBytes: limit, key: state.key }),
+        });
       } else {
-        await this.material(file, target.material, state.key, limit, show);
+        const expected = this.deps.signatureFor(input);
+        await this.pdf(file, show, {
+          problem: (report) => checkSignaturePage(report, expected, file.name, state.key),
+          inspect: (data) => this.deps.inspectSignature({ data, fileName: file.name, expected, key: state.key }),
+        });
       }
     } catch (e) {
       show({ state: 'failed', error: e instanceof Error ? e.message : String(e) });
     }
   }
 
-  private async material(file: File, material: MaterialKind, key: string, limit: number | undefined, show: (v: Verdict) => void): Promise<void> {
-    const work = this.deps.materialWork();
+  /**
+   * A PDF's verdict: what its first and last bytes show at once (not a PDF, cut off), else pdf.js's
+   * reading in the background; a file too big to send is said to be so.
+   */
+  private async pdf(file: File, show: (v: Verdict) => void, judge: { problem(report: PdfReport): Finding[]; inspect(data: string): Promise<InspectMaterialResponse> }): Promise<void> {
     const [head, tail] = await Promise.all([file.slice(0, PRECHECK_BYTES), file.slice(Math.max(0, file.size - PRECHECK_BYTES))].map(async (b) => new Uint8Array(await b.arrayBuffer())));
     const problem = precheckPdf(head, tail, file.size);
-    const judged = (fs: Finding[]) => fs.map((f) => ({ ...f, key }));
-    if (problem) return show({ state: 'done', findings: judged(checkMaterials(problem, material, work as Work, { sizeLimitBytes: limit })), details: [] });
+    if (problem) return show({ state: 'done', findings: judge.problem(problem), details: [] });
     if (file.size > MAX_MATERIAL_BYTES) {
       return show({ state: 'done', findings: [], details: [], note: this.deps.texts.tooBig(Math.round(MAX_MATERIAL_BYTES / 1024 / 1024)) });
     }
-    const data = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
-    const answer = await this.deps.inspectMaterial({ data, material, work, sizeLimitBytes: limit, key });
+    const answer = await judge.inspect(bytesToBase64(new Uint8Array(await file.arrayBuffer())));
     show({ state: 'done', findings: answer.findings, details: answer.pages ? [this.deps.texts.pages(answer.pages)] : [] });
   }
 }
