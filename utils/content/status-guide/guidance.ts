@@ -5,7 +5,7 @@ import type { Finding } from '@/utils/schema/finding';
 import { checkRealNameMatch, checkRealNameRequired, type NameAndId } from '@/utils/rules/consistency';
 import type { Work } from '@/utils/schema/work';
 import type { OrderPage, OrderRow, Reasons } from '@/utils/content/reading/order-page';
-import { fieldName, fieldsForReason, type Material, type ProfileKey } from './reasons';
+import { fieldName, fieldsForReason, type Material, type ProfileKey } from '@/utils/fields/reasons';
 import { STAGE_GUIDES, stageOf, type Bilingual, type OrderStage } from './status';
 
 /**
@@ -32,10 +32,10 @@ export type Section =
   | { kind: 'reasons'; title: Bilingual; items: ReasonItem[]; note?: Line }
   | { kind: 'checklist'; title: Bilingual; items: Bilingual[] };
 
-export interface Block {
+export interface Block<Stage extends string = OrderStage> {
   /** The status as the page words it. */
   status: string;
-  stage: OrderStage | null;
+  stage: Stage | null;
   /** The stage's name (English for the page's word); for an unknown status, the status itself. */
   name: Bilingual;
   /** The orders in this status (the list groups them; an order's page has one). */
@@ -45,10 +45,13 @@ export interface Block {
   sections: Section[];
 }
 
-export interface Guide {
+export interface Guide<Stage extends string = OrderStage> {
+  /** The panel's title and what its items are (the console's orders by default; the center's filings). */
+  title?: Bilingual;
+  itemLabel?: string;
   /** Whose data the checks use, or a hint to choose a profile. */
   profile: Line;
-  blocks: Block[];
+  blocks: Block<Stage>[];
 }
 
 const line = (tone: Tone, zh: string, en: string): Line => ({ tone, zh, en });
@@ -113,6 +116,12 @@ function profileHas(key: ProfileKey, values: PlanValues | null): boolean | null 
   return values ? valueFor(key, values) !== undefined : null;
 }
 
+/** A reason with the fields and materials it concerns; `values` says whether the profile has them (null: not asked). */
+export function reasonItem(text: string, values: PlanValues | null): ReasonItem {
+  const { keys, materials } = fieldsForReason(text);
+  return { text, fields: keys.map((k) => ({ name: fieldName(k), filled: profileHas(k, values) })), materials };
+}
+
 function reasonsSection(reasons: Reasons | null, values: PlanValues | null): Section {
   const title = { zh: reasons?.title ?? '原因', en: 'Reasons shown on this page' };
   if (!reasons) {
@@ -123,11 +132,7 @@ function reasonsSection(reasons: Reasons | null, values: PlanValues | null): Sec
       note: line('warning', '本页没有找到原因列表：点击“查看”打开原因后，这里会列出。', 'No list of reasons on this page: open them with 查看 and they are listed here.'),
     };
   }
-  const items = reasons.items.map((text): ReasonItem => {
-    const { keys, materials } = fieldsForReason(text);
-    return { text, fields: keys.map((k) => ({ name: fieldName(k), filled: profileHas(k, values) })), materials };
-  });
-  return { kind: 'reasons', title, items };
+  return { kind: 'reasons', title, items: reasons.items.map((text) => reasonItem(text, values)) };
 }
 
 function mailChecklist(values: PlanValues | null): Section {

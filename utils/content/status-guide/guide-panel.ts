@@ -48,31 +48,38 @@ function sectionEl(s: Section): HTMLElement {
   return box;
 }
 
-function blockEl(b: Block): HTMLElement {
+function blockEl(b: Block<string>, itemLabel: string): HTMLElement {
   const box = el('article', 'block');
   box.dataset.stage = b.stage ?? 'unknown';
   box.append(el('h3', null, `状态：${b.status}`, el('span', 'en', `Status: ${b.name.en}`)));
-  if (b.orders.length) box.append(el('p', 'orders', `订单：${b.orders.join('；')}`));
+  if (b.orders.length) box.append(el('p', 'orders', `${itemLabel}：${b.orders.join('；')}`));
   box.append(both('p', 'meaning', b.meaning));
   if (b.steps.length) box.append(both('h4', null, { zh: '下一步', en: 'Next steps' }), el('ol', 'steps', ...b.steps.map((s) => both('li', null, s))));
   box.append(...b.sections.map(sectionEl));
   return box;
 }
 
-/** Replaces the container's content with the guide. `collapsed` keeps only the header. */
-export function renderGuide(container: HTMLElement, guide: Guide, collapsed: boolean, actions: PanelActions): void {
+/** The console's panel, the one that came first. */
+const ORDER_GUIDE: Bilingual = { zh: '订单状态说明', en: 'order status guide' };
+
+/** Replaces the container's content with the guide. `collapsed` keeps only the header; without `recheck`, no 重新核对. */
+export function renderGuide(container: HTMLElement, guide: Guide<string>, collapsed: boolean, actions: Partial<PanelActions> & Pick<PanelActions, 'toggle'>): void {
+  const title = guide.title ?? ORDER_GUIDE;
   const toggle = el('button', 'toggle', collapsed ? '展开' : '收起');
   toggle.setAttribute('type', 'button');
   toggle.setAttribute('aria-expanded', String(!collapsed));
   toggle.addEventListener('click', () => actions.toggle());
-  const header = el('header', null, el('strong', null, '软著助手 · 订单状态说明'), el('span', 'en', 'Ruanzhu Assistant · order status guide'), toggle);
+  const header = el('header', null, el('strong', null, `软著助手 · ${title.zh}`), el('span', 'en', `Ruanzhu Assistant · ${title.en}`), toggle);
   const panel = el('section', 'guide', header);
-  panel.setAttribute('aria-label', '软著助手 · 订单状态说明');
+  panel.setAttribute('aria-label', `软著助手 · ${title.zh}`);
   if (!collapsed) {
-    const recheck = el('button', 'recheck', '重新核对', el('span', 'en', 'Check again'));
-    recheck.setAttribute('type', 'button');
-    recheck.addEventListener('click', () => actions.recheck());
-    panel.append(el('ul', 'lines', lineEl(guide.profile)), ...guide.blocks.map(blockEl), el('footer', null, recheck));
+    panel.append(el('ul', 'lines', lineEl(guide.profile)), ...guide.blocks.map((b) => blockEl(b, guide.itemLabel ?? '订单')));
+    if (actions.recheck) {
+      const recheck = el('button', 'recheck', '重新核对', el('span', 'en', 'Check again'));
+      recheck.setAttribute('type', 'button');
+      recheck.addEventListener('click', () => actions.recheck!());
+      panel.append(el('footer', null, recheck));
+    }
   }
   container.replaceChildren(panel);
 }
