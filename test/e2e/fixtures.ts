@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test as base, chromium, type BrowserContext, type CDPSession, type Page, type Worker } from '@playwright/test';
 import { extensionLaunchOptions } from '../chromium.mjs';
 import { routeReplicas } from '../portal-router.mjs';
 
@@ -131,3 +131,89 @@ export const replicaModel = <T = any>(page: Page, path = ''): Promise<T> =>
 export const replicaClicks = (page: Page) => page.evaluate(() => (window as any).__clicks);
 
 export const byKey = (res: Fill) => Object.fromEntries(res.results.map((r) => [r.key, r]));
+
+/** One CDP session per page for reading our closed UIs. */
+const sessions = new WeakMap<Page, Promise<CDPSession>>();
+
+type CdpNode = { nodeId: number; backendNodeId: number; localName?: string; children?: CdpNode[]; shadowRoots?: (CdpNode & { shadowRootType?: string })[]; contentDocument?: CdpNode };
+
+/** Our UI in a closed shadow root, reached through CDP (locators and page scripts cannot). */
+export interface ClosedUi {
+  /** Runs `fn` on the shadow root in an isolated world, out of reach of the page's scripts and patches. */
+  evaluate<T, A = undefined>(fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T>;
+  /** The text the root shows (its stylesheets left out). */
+  text(): Promise<string>;
+  /** Clicks the first element matching `selector` inside the root with the mouse: a real, trusted click. */
+  click(selector: string): Promise<void>;
+}
+
+/**
+ * The closed shadow root of the first `<host>` element (`ruanzhu-findings`, `ruanzhu-guide`,
+ * `ruanzhu-file-verdict`, `ruanzhu-outlines`), or null while there is none. CDP's DOM.getDocument
+ * with `pierce` lists closed roots too; each call looks again, so the handle follows re-renders.
+ */
+export async function closedUi(page: Page, host: string): Promise<ClosedUi | null> {
+  let session = sessions.get(page);
+  if (!session) sessions.set(page, (session = page.context().newCDPSession(page)));
+  const cdp = await session;
+  const findRoot = async (): Promise<CdpNode | null> => {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const pending = [root];
+    while (pending.length) {
+      const node = pending.pop()!;
+      if (node.localName === host && node.shadowRoots?.length) return node.shadowRoots[0];
+      pending.push(...(node.children ?? []), ...(node.shadowRoots ?? []), ...(node.contentDocument ? [node.contentDocument] : []));
+    }
+    return null;
+  };
+  if (!(await findRoot())) return null;
+  const evaluate = async <T, A>(fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T> => {
+    const shadow = await findRoot();
+    if (!shadow) throw new Error(`<${host}> is gone from the page`);
+    // A world of the test's own, made for the document as it is now.
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+    const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'ruanzhu-test' })) as { executionContextId: number };
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId, executionContextId })) as { object: { objectId: string } };
+    const result = (await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: `function (arg) { return (${fn.toString()})(this, arg); }`,
+      arguments: [{ value: arg }],
+      returnByValue: true,
+      awaitPromise: true,
+    })) as { result: { value: T }; exceptionDetails?: { text: string; exception?: { description?: string } } };
+    if (result.exceptionDetails) throw new Error(result.exceptionDetails.exception?.description ?? result.exceptionDetails.text);
+    return result.result.value;
+  };
+  return {
+    evaluate,
+    text: () =>
+      evaluate((root) => {
+        const parts: string[] = [];
+        const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) if (!n.parentElement?.closest('style, script')) parts.push(n.nodeValue ?? '');
+        return parts.join('');
+      }),
+    click: async (selector) => {
+      const box = await evaluate((root, s: string) => {
+        const el = root.querySelector(s);
+        if (!el) return null;
+        el.scrollIntoView({ block: 'center' });
+        const r = el.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }, selector);
+      if (!box) throw new Error(`nothing matches ${selector} in <${host}>`);
+      await page.mouse.click(box.x, box.y);
+    },
+  };
+}
+
+/** Waits until `<host>`'s closed shadow root exists and returns it. */
+export async function waitForClosedUi(page: Page, host: string, timeout = 5000): Promise<ClosedUi> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const ui = await closedUi(page, host);
+    if (ui) return ui;
+    if (Date.now() > until) throw new Error(`no <${host}> with a shadow root within ${timeout} ms`);
+    await page.waitForTimeout(100);
+  }
+}

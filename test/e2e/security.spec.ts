@@ -5,10 +5,10 @@ import { REPLICA_HOSTS, fixturePath } from '../portal-router.mjs';
 const R11 = 'https://register.ccopyright.com.cn/r11.html';
 const PASS = '我的口令 correct horse';
 
-test('the built manifest asks for no more than the official hosts and storage', async ({ openExtensionPage }) => {
+test('the built manifest asks for no more than the official hosts, storage and alarms', async ({ openExtensionPage }) => {
   const page = await openExtensionPage('popup.html?tab=none');
   const manifest = (await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): unknown } } }).chrome.runtime.getManifest())) as Record<string, any>;
-  expect(manifest.permissions).toEqual(['storage']);
+  expect(manifest.permissions).toEqual(['storage', 'alarms']);
   expect(manifest.host_permissions).toEqual(PORTAL_MATCHES);
   for (const script of manifest.content_scripts) expect(script.matches.every((m: string) => PORTAL_MATCHES.includes(m))).toBe(true);
   expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"http:\/\/|\*:\/\//);
@@ -31,8 +31,8 @@ test('nothing leaves the machine: import, fill and check make no request of the 
   }
   // Sanity: the recorder does see requests made from a portal page's context.
   const probe = await openPortal(`${R11}#/application`);
-  await probe.evaluate(() => fetch('/__replica/kit.js').then((r) => r.text()));
-  expect(seen.some((u) => u.endsWith('/__replica/kit.js'))).toBe(true);
+  await probe.evaluate(() => fetch('/__replica/hd.js?probe').then((r) => r.text()));
+  expect(seen.some((u) => u.endsWith('/__replica/hd.js?probe'))).toBe(true);
 
   expect(extensionRequests).toEqual([]);
   const outside = seen.filter((u) => !u.startsWith('chrome-extension://') && !u.startsWith('data:') && !u.startsWith('blob:'));

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { backgroundHandlers, type BackgroundContext } from '@/utils/background/service';
 import { openDb } from '@/utils/background/store/db';
+import { browserPlaces } from '@/utils/background/store/places';
 import { ProfileStore } from '@/utils/background/store/profile-store';
 import { dispatch } from '@/utils/contract/dispatch';
 import { isFailure, MESSAGES, type MessageType, type Party, type PlanValues } from '@/utils/contract/messages';
@@ -52,16 +53,28 @@ export function contentService(watcher: PageWatcher, fetch: (choice: Choice, pag
 }
 
 /**
- * A profile store of its own for one test, as the background runs it: databases in a fresh
- * IndexedDB, the pointer to the one in use in memory. `db()` is the database in use now.
+ * A profile store of its own for one test, as the background runs it where the browser has no
+ * storage buckets: databases in a fresh IndexedDB, the pointer to the one in use in memory.
+ * `db()` is the database in use now.
  */
 export function freshStore() {
   const indexedDB = new IDBFactory();
   let pointer: string | undefined;
-  const store = new ProfileStore(
-    (name) => openDb({ name, indexedDB, IDBKeyRange }),
-    { read: async () => pointer, write: async (name) => void (pointer = name) },
-    async () => (await indexedDB.databases()).flatMap((d) => (d.name ? [d.name] : [])),
-  );
+  const store = new ProfileStore(browserPlaces(indexedDB, undefined, IDBKeyRange), { read: async () => pointer, write: async (name) => void (pointer = name) });
   return { store, indexedDB, db: () => store.use(async (db) => db), names: async () => (await indexedDB.databases()).map((d) => d.name) };
+}
+
+/** A zip whose directory says `name` unpacks to `size` bytes, whatever it really holds (a lie a hostile file tells). */
+export function withDeclaredSize(zip: Uint8Array, name: string, size: number): Uint8Array {
+  const out = Uint8Array.from(zip);
+  const view = new DataView(out.buffer);
+  const target = new TextEncoder().encode(name);
+  const named = (at: number, length: number) => length === target.length && target.every((b, i) => out[at + i] === b);
+  for (let i = 0; i + 46 <= out.length; i++) {
+    const signature = view.getUint32(i, true);
+    // Local file header: size at 22, name length at 26, name at 30. Central directory entry: 24, 28, 46.
+    if (signature === 0x04034b50 && named(i + 30, view.getUint16(i + 26, true))) view.setUint32(i + 22, size, true);
+    if (signature === 0x02014b50 && named(i + 46, view.getUint16(i + 28, true))) view.setUint32(i + 24, size, true);
+  }
+  return out;
 }

@@ -2,6 +2,7 @@ import type { Owner } from '@/utils/schema/owner';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseBundle, parseBundleText } from '@/utils/schema/bundle';
+import { BUNDLE_LIMITS } from '@/utils/schema/import-limits';
 import { importBundle } from '@/utils/background/store/bundle-io';
 import { guessMapping, rowsToOwners } from '@/utils/ui/spreadsheet/owner-mapping';
 import { parseCsv, TableReadError } from '@/utils/ui/spreadsheet/table';
@@ -67,6 +68,25 @@ describe('bundle import under hostile input', () => {
     const r = await importBundle(db, b);
     expect(r.ok).toBe(true);
     expect(((await db.owners.get('o-zhang-san')) as Owner | undefined)?.notes.length).toBe(1_000_000);
+  });
+
+  it('JSON nested far deeper than any bundle is refused with a message, not a stack overflow, and writes nothing', async () => {
+    const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
+    for (const text of [deep(200_000), JSON.stringify(sampleBundle()).replace('"notes":""', `"notes":"","extra":${deep(200_000)}`)]) {
+      const r = parseBundleText(text);
+      expect(r.ok ? [] : r.errors.map((e) => e.message)).toEqual([expect.stringMatching(/嵌套超过 32 层.*nests deeper than 32 levels/)]);
+    }
+    const { db } = freshDb();
+    const hostile = { ...sampleBundle(), extra: JSON.parse(deep(100)) };
+    expect(await importBundle(db, hostile)).toMatchObject({ ok: false, errors: [{ message: expect.stringContaining('嵌套超过 32 层') }] });
+    expect(await db.owners.count()).toBe(0);
+    // Unknown keys nested a few levels, as a newer version might write them, still import.
+    expect(parseBundle({ ...sampleBundle(), extra: JSON.parse(deep(20)) }).ok).toBe(true);
+  });
+
+  it('a text larger than 64 MB is refused before it is parsed', () => {
+    const r = parseBundleText(JSON.stringify(sampleBundle()) + ' '.repeat(BUNDLE_LIMITS.maxFileBytes));
+    expect(r.ok ? [] : r.errors.map((e) => e.message)).toEqual(['数据文件大于 64 MB，未读取 / the bundle file is larger than 64 MB and was not read']);
   });
 
   it('10 000 owners import in one transaction, and one bad record among them writes nothing', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { Owner, Work } from '@/utils/schema';
+import { Filing, Owner, Work } from '@/utils/schema';
 import { DB_VERSIONS, openDb } from '@/utils/background/store/db';
 import { freshDb } from './helpers';
 
@@ -38,8 +38,28 @@ describe('database migrations', () => {
     expect(works.length).toBe(data.works.length);
     for (const o of owners) expect(Owner.safeParse(o).success).toBe(true);
     for (const w of works) expect(Work.safeParse(w).success).toBe(true);
+    // Filings came with version 3: an older database opens with none, a newer one keeps its own.
+    const filings = await current.filings.toArray();
+    expect(filings.length).toBe(data.filings?.length ?? 0);
+    for (const f of filings) expect(Filing.safeParse(f).success).toBe(true);
     // Indexes still answer after the upgrade.
     expect(await current.works.where('ownerIds').equals(owners[0].id).count()).toBeGreaterThan(0);
+    current.close();
+  });
+
+  it('version 2 → 3 adds the filings table, found by 流水号 and by work', async () => {
+    const { db: old, indexedDB } = freshDb(2);
+    await old.transaction('rw', old.tables, async () => {
+      for (const [table, rows] of Object.entries(fixture(2))) await old.table(table).bulkAdd(rows);
+    });
+    expect(old.tables.map((t) => t.name)).not.toContain('filings');
+    old.close();
+    const current = openDb({ indexedDB, IDBKeyRange });
+    const filing = fixture(3).filings[0] as Filing;
+    await current.filings.add(filing);
+    expect(await current.filings.get(filing.flowNumber)).toEqual(filing);
+    expect(await current.filings.where('workId').equals('w-1').count()).toBe(1);
+    expect(await current.owners.count()).toBe(fixture(2).owners.length);
     current.close();
   });
 

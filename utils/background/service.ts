@@ -1,12 +1,14 @@
 import type { Runtime } from 'webextension-polyfill';
 import { failure } from '@/utils/contract/messages';
-import type { Handler, Handlers, Sender } from '@/utils/contract/dispatch';
+import { Refusal, type Handler, type Handlers, type Sender } from '@/utils/contract/dispatch';
 import { isPortalUrl } from '@/utils/pages/hosts';
+import { candidateKinds } from '@/utils/pages/registry';
 import { scopeValues } from '@/utils/pages/scope';
 import { isEncryptedBundle } from '@/utils/schema/encrypted';
 import { backupOverdue, noteChange, UNEXPORTED_SINCE_KEY } from '@/utils/background/store/backup-reminder';
 import { exportBundle, importBundle, LAST_EXPORT_KEY } from '@/utils/background/store/bundle-io';
 import type { RuanzhuDb } from '@/utils/background/store/db';
+import { deleteFiling, listFilings, recordFilings, relinkFilings, updateFiling } from '@/utils/background/store/filings';
 import { ProfileCache } from '@/utils/background/store/profile-cache';
 import type { ProfileStore } from '@/utils/background/store/profile-store';
 import { deleteOwner, deleteWork, getOwner, saveOwner, saveWork } from '@/utils/background/store/repository';
@@ -20,6 +22,10 @@ export interface BackgroundContext {
   store: ProfileStore;
   /** Reads a material PDF with pdf.js (files/inspect-material.ts); tests give a fake. */
   inspectMaterial?: Handler<'ruanzhu:inspect-material'>;
+  /** Reads a 签章页 with pdf.js (files/inspect-material.ts); tests give a fake. */
+  inspectSignature?: Handler<'ruanzhu:inspect-signature'>;
+  /** Told when tracked filings changed (recorded, edited, imported): the deadline badge follows. */
+  onFilingsChange?: () => void;
   vault: Vault;
   cache: ProfileCache;
   /** Told after every write and every change of the lock, so open pages can refresh. */
@@ -59,6 +65,16 @@ export function classifySender(sender: Runtime.MessageSender, extensionId: strin
   return null;
 }
 
+/** Whether a content script's page is the center's filing list or detail, the only pages whose filings are recorded. */
+function onFilingPage(url: string | undefined): boolean {
+  try {
+    const parsed = new URL(url ?? '');
+    return isPortalUrl(parsed.href) && candidateKinds('ccopyright', parsed).some((k) => k === 'ccopyright.filings' || k === 'ccopyright.filings.detail');
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The background's answer to every message addressed to it (utils/contract/messages.ts). Free of
  * `browser` apart from the tab state, so tests drive it with fake senders.
@@ -79,6 +95,17 @@ export function backgroundHandlers(ctx: BackgroundContext): Handlers<'background
       return result;
     });
   const status = () => vault.status();
+  /** A write that changed works or owners: filings follow their works. */
+  const relinking = <T>(task: (db: RuanzhuDb) => Promise<T>) =>
+    write(async (db) => {
+      const result = await task(db);
+      await relinkFilings(db);
+      return result;
+    });
+  const filingsChanged = <T>(result: T): T => {
+    ctx.onFilingsChange?.();
+    return result;
+  };
 
   return {
     'ruanzhu:import': async ({ bundle, passphrase }) => {
@@ -90,7 +117,10 @@ export function backgroundHandlers(ctx: BackgroundContext): Handlers<'background
       const codec = await vault.codec();
       return use(async (db) => {
         const result = await importBundle(db, plain, codec);
-        if (result.ok) await announce(db);
+        if (result.ok) {
+          await announce(db);
+          if (result.filings) filingsChanged(null);
+        }
         return result;
       });
     },
@@ -110,6 +140,21 @@ export function backgroundHandlers(ctx: BackgroundContext): Handlers<'background
       });
     },
     'ruanzhu:inspect-material': (request, sender) => ctx.inspectMaterial?.(request, sender) ?? failure('error', '无法读取 PDF / the PDF reader is not available'),
+    'ruanzhu:inspect-signature': (request, sender) => ctx.inspectSignature?.(request, sender) ?? failure('error', '无法读取 PDF / the PDF reader is not available'),
+    'ruanzhu:record-filings': ({ filings }, sender) => {
+      if (!onFilingPage(sender.url)) throw new Refusal('page-unknown', '只记录版权中心“我的登记”和登记详情页显示的登记 / filings are recorded from the center’s filing list and detail pages only');
+      return use(async (db) => {
+        const result = await recordFilings(db, filings);
+        if (result.changed) {
+          await announce(db);
+          filingsChanged(null);
+        }
+        return result;
+      });
+    },
+    'ruanzhu:filings': ({ workId }) => use((db) => listFilings(db, workId)),
+    'ruanzhu:update-filing': async ({ flowNumber, patch }) => filingsChanged(await write((db) => updateFiling(db, flowNumber, patch))),
+    'ruanzhu:delete-filing': async ({ flowNumber }) => filingsChanged(await write(async (db) => (await deleteFiling(db, flowNumber), null))),
     'ruanzhu:owners': async ({ query }) => {
       const codec = await vault.codec();
       return use(async (db) => searchOwners(await cache.allOwners(db, codec), query));
@@ -134,9 +179,9 @@ export function backgroundHandlers(ctx: BackgroundContext): Handlers<'background
       const codec = await vault.codec();
       return write((db) => saveOwner(db, record, codec));
     },
-    'ruanzhu:save-work': ({ record }) => write((db) => saveWork(db, record)),
-    'ruanzhu:delete-owner': ({ id }) => write((db) => deleteOwner(db, id)),
-    'ruanzhu:delete-work': ({ id }) => write(async (db) => (await deleteWork(db, id), null)),
+    'ruanzhu:save-work': ({ record }) => relinking((db) => saveWork(db, record)),
+    'ruanzhu:delete-owner': ({ id }) => relinking((db) => deleteOwner(db, id)),
+    'ruanzhu:delete-work': ({ id }) => relinking(async (db) => (await deleteWork(db, id), null)),
     'ruanzhu:lock-status': status,
     'ruanzhu:unlock': async ({ passphrase }) => (await vault.unlock(passphrase), status()),
     'ruanzhu:lock': () => (vault.lock(), status()),

@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { Filing } from './filing';
 import { Owner } from './owner';
 import { Work } from './work';
 import { toDataErrors, type DataError } from './errors';
+import { BUNDLE_LIMITS, fileTooLarge } from './import-limits';
 
 export const BUNDLE_FORMAT = 'ruanzhu-bundle';
-export const BUNDLE_VERSION = 1;
+/** 1: owners and works; 2: and the filings the tracker follows. */
+export const BUNDLE_VERSION = 2;
 export const BUNDLE_FILE_SUFFIX = '.ruanzhu.json';
 
 export const Bundle = z.looseObject({
@@ -13,14 +16,18 @@ export const Bundle = z.looseObject({
   exportedAt: z.iso.datetime({ offset: true }),
   owners: z.array(Owner),
   works: z.array(Work),
+  filings: z.array(Filing),
 });
 export type Bundle = z.infer<typeof Bundle>;
 
 /**
  * Step-by-step upgrades of older bundle files: `BUNDLE_MIGRATIONS[n]` turns a version-n object
- * into version n+1. Version 1 is the first, so nothing is here yet; a version 2 adds its step.
+ * into version n+1.
  */
-export const BUNDLE_MIGRATIONS: Record<number, (bundle: Record<string, unknown>) => Record<string, unknown>> = {};
+export const BUNDLE_MIGRATIONS: Record<number, (bundle: Record<string, unknown>) => Record<string, unknown>> = {
+  // Version 1 knew no filings; a `filings` key in one was somebody else's and meant nothing.
+  1: (bundle) => ({ ...bundle, version: 2, filings: [] }),
+};
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: DataError[] };
 
@@ -32,21 +39,41 @@ const fileError = (message: string): ParseResult<never> => ({
 // Keys that would reach an object's prototype when copied; data never needs them.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** A deep copy of JSON-like data without prototype-reaching keys. */
-export function withoutForbiddenKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutForbiddenKeys);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      if (!FORBIDDEN_KEYS.has(k)) out[k] = withoutForbiddenKeys(v);
-    }
-    return out;
+export const BUNDLE_FILE = { zh: '数据文件', en: 'bundle file' };
+
+/** Data nested deeper than BUNDLE_LIMITS allows. */
+export class NestingError extends Error {
+  constructor(limit: number) {
+    super(`文件中的数据嵌套超过 ${limit} 层，不是软著助手的数据文件，未导入 / the file's data nests deeper than ${limit} levels; it is not a Ruanzhu bundle and nothing was imported`);
   }
-  return value;
 }
 
-/** Parses a bundle file's text; a syntax error is reported, never thrown. */
+/**
+ * A deep copy of JSON-like data without prototype-reaching keys. Iterative, with a depth limit: a
+ * hostile file nested a million levels deep would overflow a recursive copy (and the structured
+ * cloning and JSON.stringify that later carry it). Throws NestingError beyond `maxDepth`.
+ */
+export function withoutForbiddenKeys(value: unknown, maxDepth: number = BUNDLE_LIMITS.maxDepth): unknown {
+  const container = (v: unknown): unknown => (Array.isArray(v) ? [] : v && typeof v === 'object' ? {} : v);
+  const root = container(value);
+  const pending: [from: object, to: Record<string, unknown>, depth: number][] = root === value ? [] : [[value as object, root as Record<string, unknown>, 1]];
+  while (pending.length) {
+    const [from, to, depth] = pending.pop()!;
+    if (depth > maxDepth) throw new NestingError(maxDepth);
+    for (const [k, v] of Object.entries(from)) {
+      if (!Array.isArray(from) && FORBIDDEN_KEYS.has(k)) continue;
+      const copy = container(v);
+      to[k] = copy;
+      if (copy !== v) pending.push([v as object, copy as Record<string, unknown>, depth + 1]);
+    }
+  }
+  return root;
+}
+
+/** Parses a bundle file's text; a syntax error or a limit passed is reported, never thrown. */
 export function parseBundleText(text: string): ParseResult<Bundle> {
+  // A character takes at least one byte: a text longer than the limit comes from a larger file.
+  if (text.length > BUNDLE_LIMITS.maxFileBytes) return fileError(fileTooLarge(BUNDLE_FILE, BUNDLE_LIMITS.maxFileBytes));
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -58,7 +85,13 @@ export function parseBundleText(text: string): ParseResult<Bundle> {
 
 /** Validates (and upgrades) a bundle object; every shape error is listed with its record and field. */
 export function parseBundle(input: unknown): ParseResult<Bundle> {
-  const raw = withoutForbiddenKeys(input);
+  let raw: unknown;
+  try {
+    raw = withoutForbiddenKeys(input);
+  } catch (e) {
+    if (e instanceof NestingError) return fileError(e.message);
+    throw e;
+  }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     return fileError('文件内容应为一个 JSON 对象 / the file must contain a JSON object');
   }
@@ -80,12 +113,13 @@ export function parseBundle(input: unknown): ParseResult<Bundle> {
   const duplicates = [
     ...duplicateIdErrors('owners', result.data.owners),
     ...duplicateIdErrors('works', result.data.works),
+    ...duplicateIdErrors('filings', result.data.filings.map((f) => ({ id: f.flowNumber })), 'flowNumber'),
   ];
   if (duplicates.length) return { ok: false, errors: duplicates };
   return { ok: true, value: result.data };
 }
 
-function duplicateIdErrors(collection: string, records: { id: string }[]): DataError[] {
+function duplicateIdErrors(collection: string, records: { id: string }[], field = 'id'): DataError[] {
   const seen = new Map<string, number>();
   const errors: DataError[] = [];
   records.forEach((r, i) => {
@@ -93,15 +127,15 @@ function duplicateIdErrors(collection: string, records: { id: string }[]): DataE
     if (first === undefined) seen.set(r.id, i);
     else
       errors.push({
-        path: `${collection}[${i}].id`,
-        record: `${collection}[${i}]（id ${r.id}）`,
-        field: 'id',
-        message: `id 与 ${collection}[${first}] 重复 / duplicate id, same as ${collection}[${first}]`,
+        path: `${collection}[${i}].${field}`,
+        record: `${collection}[${i}]（${field} ${r.id}）`,
+        field,
+        message: `${field} 与 ${collection}[${first}] 重复 / duplicate ${field}, same as ${collection}[${first}]`,
       });
   });
   return errors;
 }
 
-export function makeBundle(owners: Bundle['owners'], works: Bundle['works'], now = new Date()): Bundle {
-  return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, exportedAt: now.toISOString(), owners, works };
+export function makeBundle(owners: Bundle['owners'], works: Bundle['works'], { filings = [], now = new Date() }: { filings?: Bundle['filings']; now?: Date } = {}): Bundle {
+  return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, exportedAt: now.toISOString(), owners, works, filings };
 }

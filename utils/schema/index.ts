@@ -3,3 +3,4 @@ export * from './work';
 export * from './bundle';
 export * from './errors';
 export * from "./fields";
+export * from './filing';

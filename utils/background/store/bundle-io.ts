@@ -1,11 +1,13 @@
+import { mergeCopies } from '@/utils/filings/merge';
 import { makeBundle, parseBundle, type Bundle } from '@/utils/schema/bundle';
 import type { DataError } from '@/utils/schema/errors';
 import type { RuanzhuDb } from './db';
 import { plainCodec, type OwnerCodec } from './owner-codec';
 import { noteExport } from './backup-reminder';
+import { relinkFilings } from './filings';
 
 export type ImportResult =
-  | { ok: true; owners: number; works: number; created: number; updated: number }
+  | { ok: true; owners: number; works: number; filings: number; created: number; updated: number }
   | { ok: false; errors: DataError[] };
 
 const fail = (message: string): ImportResult => ({ ok: false, errors: [{ path: '', record: '', field: '', message }] });
@@ -20,45 +22,58 @@ export function describeStorageError(e: unknown): string {
   return `保存失败，未写入任何数据：${(e as Error)?.message ?? String(e)} / saving failed; nothing was written`;
 }
 
+/** The ids of `referenced` that are neither in the file (`inFile`) nor stored. */
+async function missingIds(table: { bulkGet(ids: string[]): Promise<unknown[]> }, referenced: Iterable<string>, inFile: ReadonlySet<string>): Promise<Set<string>> {
+  const outside = [...new Set(referenced)].filter((id) => !inFile.has(id));
+  const known = await table.bulkGet(outside);
+  return new Set(outside.filter((_, i) => !known[i]));
+}
+
 /**
  * Imports a bundle all or nothing. Records with ids already stored are replaced (agents re-import
- * the same file), so re-importing never duplicates. Works may name owners from the bundle or the store.
+ * the same file), so re-importing never duplicates. Works may name owners, and filings works and
+ * owners, from the bundle or the store. A filing already tracked keeps both histories, with the
+ * values of the copy updated last.
  */
 export async function importBundle(db: RuanzhuDb, input: unknown, codec: OwnerCodec = plainCodec): Promise<ImportResult> {
   const parsed = parseBundle(input);
   if (!parsed.ok) return parsed;
-  const { owners, works } = parsed.value;
+  const { owners, works, filings } = parsed.value;
   try {
     // Sealed (when the lock is on) before the transaction: WebCrypto inside it would end it early.
     const toWrite = await Promise.all(owners.map(codec.toStored));
-    return await db.transaction('rw', db.owners, db.works, async () => {
-      const bundleOwnerIds = new Set(owners.map((o) => o.id));
-      const referenced = [...new Set(works.flatMap((w) => w.ownerIds))].filter((id) => !bundleOwnerIds.has(id));
-      const known = await db.owners.bulkGet(referenced);
-      const unknown = new Set(referenced.filter((_, i) => !known[i]));
+    return await db.transaction('rw', db.owners, db.works, db.filings, async () => {
+      const ownerIds = new Set(owners.map((o) => o.id));
+      const unknownOwners = await missingIds(db.owners, [...works, ...filings].flatMap((r) => r.ownerIds), ownerIds);
+      const unknownWorks = await missingIds(db.works, filings.flatMap((f) => (f.workId ? [f.workId] : [])), new Set(works.map((w) => w.id)));
       const errors: DataError[] = [];
-      works.forEach((w, i) =>
-        w.ownerIds.forEach((id, j) => {
-          if (unknown.has(id)) {
-            errors.push({
-              path: `works[${i}].ownerIds[${j}]`,
-              record: `works[${i}]（${w.fullName ? `${w.fullName}，` : ''}id ${w.id}）`,
-              field: `ownerIds[${j}]`,
-              message: `引用的著作权人 ${id} 既不在文件中也不在本机 / refers to owner ${id}, found neither in the file nor stored`,
-            });
-          }
-        }),
-      );
+      const refers = (collection: string, i: number, label: string, field: string, what: string, id: string) =>
+        errors.push({
+          path: `${collection}[${i}].${field}`,
+          record: `${collection}[${i}]（${label}）`,
+          field,
+          message: `引用的${what === 'owner' ? '著作权人' : '软件'} ${id} 既不在文件中也不在本机 / refers to ${what} ${id}, found neither in the file nor stored`,
+        });
+      works.forEach((w, i) => w.ownerIds.forEach((id, j) => unknownOwners.has(id) && refers('works', i, `${w.fullName ? `${w.fullName}，` : ''}id ${w.id}`, `ownerIds[${j}]`, 'owner', id)));
+      filings.forEach((f, i) => {
+        const label = `流水号 ${f.flowNumber}`;
+        if (f.workId && unknownWorks.has(f.workId)) refers('filings', i, label, 'workId', 'work', f.workId);
+        f.ownerIds.forEach((id, j) => unknownOwners.has(id) && refers('filings', i, label, `ownerIds[${j}]`, 'owner', id));
+      });
       if (errors.length) return { ok: false, errors } as ImportResult;
 
-      const [oldOwners, oldWorks] = await Promise.all([
+      const [oldOwners, oldWorks, oldFilings] = await Promise.all([
         db.owners.bulkGet(owners.map((o) => o.id)),
         db.works.bulkGet(works.map((w) => w.id)),
+        db.filings.bulkGet(filings.map((f) => f.flowNumber)),
       ]);
-      const updated = [...oldOwners, ...oldWorks].filter(Boolean).length;
+      const updated = [...oldOwners, ...oldWorks, ...oldFilings].filter(Boolean).length;
+      const total = owners.length + works.length + filings.length;
       await db.owners.bulkPut(toWrite);
       await db.works.bulkPut(works);
-      return { ok: true, owners: owners.length, works: works.length, created: owners.length + works.length - updated, updated };
+      await db.filings.bulkPut(filings.map((f, i) => (oldFilings[i] ? mergeCopies(oldFilings[i]!, f) : f)));
+      await relinkFilings(db);
+      return { ok: true, owners: owners.length, works: works.length, filings: filings.length, created: total - updated, updated };
     });
   } catch (e) {
     // The transaction rolled back: nothing was written. Say why instead of crashing the caller.
@@ -68,13 +83,13 @@ export async function importBundle(db: RuanzhuDb, input: unknown, codec: OwnerCo
 
 export const LAST_EXPORT_KEY = 'lastExportAt';
 
-/** Every owner and work as a bundle; remembers when, for the backup reminder. */
+/** Every owner, work and filing as a bundle; remembers when, for the backup reminder. */
 export async function exportBundle(db: RuanzhuDb, now = new Date(), codec: OwnerCodec = plainCodec): Promise<Bundle> {
-  const [stored, works] = await db.transaction('r', db.owners, db.works, () =>
-    Promise.all([db.owners.toArray(), db.works.toArray()]),
+  const [stored, works, filings] = await db.transaction('r', db.owners, db.works, db.filings, () =>
+    Promise.all([db.owners.toArray(), db.works.toArray(), db.filings.toArray()]),
   );
   const owners = await Promise.all(stored.map(codec.fromStored));
   await db.meta.put({ key: LAST_EXPORT_KEY, value: now.toISOString() });
   await noteExport(db);
-  return makeBundle(owners, works, now);
+  return makeBundle(owners, works, { filings, now });
 }

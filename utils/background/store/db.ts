@@ -1,5 +1,6 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { StoredOwner } from './owner-codec';
+import type { Filing } from '@/utils/schema/filing';
 import type { Work } from '@/utils/schema/work';
 
 /** The first database's name; the lock writes each new state into a database named `ruanzhu-<id>` (profile-store.ts). */
@@ -38,6 +39,16 @@ export const DB_VERSIONS: {
       meta: 'key',
     },
   },
+  {
+    // The filing tracker: filings on the center by 流水号, found for a work by its id.
+    version: 3,
+    stores: {
+      owners: 'id',
+      works: 'id, *ownerIds',
+      meta: 'key',
+      filings: 'flowNumber, workId',
+    },
+  },
 ];
 
 export type RuanzhuDb = Dexie & {
@@ -45,6 +56,7 @@ export type RuanzhuDb = Dexie & {
   owners: Table<StoredOwner, string>;
   works: EntityTable<Work, 'id'>;
   meta: EntityTable<MetaEntry, 'key'>;
+  filings: EntityTable<Filing, 'flowNumber'>;
 };
 
 /** Opens the database with every version up to `upTo` (the latest by default; older ones for tests). */

@@ -154,13 +154,16 @@ export class Vault {
    */
   private async rewrite(from: OwnerCodec, to: OwnerCodec, lock: LockRecord | null): Promise<void> {
     await this.store.replace(async (old, next) => {
-      const [stored, works, meta] = await old.transaction('r', old.owners, old.works, old.meta, () => Promise.all([old.owners.toArray(), old.works.toArray(), old.meta.toArray()]));
+      const [stored, works, filings, meta] = await old.transaction('r', old.owners, old.works, old.filings, old.meta, () =>
+        Promise.all([old.owners.toArray(), old.works.toArray(), old.filings.toArray(), old.meta.toArray()]),
+      );
       // WebCrypto before the write: awaiting it inside an IndexedDB transaction would end it early.
       const owners = await Promise.all((await Promise.all(stored.map((o) => from.fromStored(o)))).map((o) => to.toStored(o)));
       const entries: MetaEntry[] = [...meta.filter((m) => m.key !== LOCK_KEY), ...(lock ? [{ key: LOCK_KEY, value: lock }] : [])];
-      await next.transaction('rw', next.owners, next.works, next.meta, async () => {
+      await next.transaction('rw', next.owners, next.works, next.filings, next.meta, async () => {
         await next.owners.bulkPut(owners);
         await next.works.bulkPut(works);
+        await next.filings.bulkPut(filings);
         await next.meta.bulkPut(entries);
       });
     });
