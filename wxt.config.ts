@@ -9,8 +9,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    // storage: browser.storage.session remembers the popup's choice per tab.
-    permissions: ['storage'],
+    // storage: browser.storage.session remembers the popup's choice per tab. alarms: the 补正
+    // reminder on the toolbar icon follows the date while the background sleeps (it reads nothing).
+    permissions: ['storage', 'alarms'],
     host_permissions: PORTAL_MATCHES,
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'",

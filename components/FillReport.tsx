@@ -14,7 +14,7 @@ interface Props {
 
 /** The per-field outcome of a fill; what was not filled comes first, each with a way to reach the field. */
 export function FillReport({ title, report, statusText, summary, labelOf, focusLabel, onFocus }: Props) {
-  const order: Status[] = ['rejected', 'too-long', 'ambiguous', 'kept', 'not-found', 'filled'];
+  const order: Status[] = ['rejected', 'too-long', 'ambiguous', 'kept', 'locked', 'not-found', 'no-value', 'filled'];
   const rows = [...report.results].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
   return (
     <section aria-label={title} className="report">

@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { inspectMaterial } from '@/utils/background/files/inspect-material';
+import { DEADLINE_ALARM, updateDeadlineBadge } from '@/utils/background/filings/deadline-badge';
+import { inspectMaterial, inspectSignature } from '@/utils/background/files/inspect-material';
 import { backgroundHandlers, classifySender, createBackgroundContext } from '@/utils/background/service';
+import { listFilings } from '@/utils/background/store/filings';
 import { fillFromShortcut } from '@/utils/background/shortcut';
-import { openDb } from '@/utils/background/store/db';
+import { browserPlaces, type BucketManager } from '@/utils/background/store/places';
 import { ProfileStore } from '@/utils/background/store/profile-store';
 import { PBKDF2_ITERATIONS } from '@/utils/background/crypto/crypto';
 import { forgetReports, forgetTab, loadTabState, updateTabState } from '@/utils/background/tabs/tab-state';
@@ -27,6 +29,24 @@ async function fillActiveTab() {
   });
 }
 
+/** The 补正 reminder on the toolbar icon, from the filings in `store`. */
+function deadlineBadge(store: ProfileStore) {
+  const action = browser.action ?? browser.browserAction;
+  return () =>
+    updateDeadlineBadge({
+      filings: () => store.use((db) => listFilings(db)),
+      show: async (text, color, title) => {
+        await action.setBadgeBackgroundColor({ color });
+        await action.setBadgeText({ text });
+        await action.setTitle({ title });
+      },
+      alarm: async (needed) => {
+        if (!needed) await browser.alarms.clear(DEADLINE_ALARM);
+        else if (!(await browser.alarms.get(DEADLINE_ALARM))) await browser.alarms.create(DEADLINE_ALARM, { periodInMinutes: 60 });
+      },
+    }).catch(() => undefined);
+}
+
 /** The lock locked: every portal tab forgets the values it received, and the tab reports (which hold filled values) go. */
 async function reachTabsOnLock() {
   await forgetReports();
@@ -36,8 +56,10 @@ async function reachTabsOnLock() {
 
 export default defineBackground(() => {
   const origin = browser.runtime.getURL('/');
+  // Each database in a storage bucket of its own where the browser has them (Chromium): removing one removes its files.
+  const buckets = (navigator as Navigator & { storageBuckets?: BucketManager }).storageBuckets;
   const store = new ProfileStore(
-    (name) => openDb({ name }),
+    browserPlaces(indexedDB, buckets, IDBKeyRange),
     {
       read: async () => {
         const value = (await browser.storage.local.get(DB_POINTER))[DB_POINTER];
@@ -45,13 +67,18 @@ export default defineBackground(() => {
       },
       write: (name) => browser.storage.local.set({ [DB_POINTER]: name }),
     },
-    async () => (await indexedDB.databases()).flatMap((d) => (d.name ? [d.name] : [])),
   );
+  const updateBadge = deadlineBadge(store);
   // The lock's key and the decoded profiles live in this context only, in the background's memory.
-  const context = { ...createBackgroundContext(store, () => toPages('ruanzhu:changed'), PBKDF2_ITERATIONS, () => void reachTabsOnLock()), inspectMaterial };
+  const context = { ...createBackgroundContext(store, () => toPages('ruanzhu:changed'), PBKDF2_ITERATIONS, () => void reachTabsOnLock()), inspectMaterial, inspectSignature, onFilingsChange: () => void updateBadge() };
   serve('background', backgroundHandlers(context), (sender) => classifySender(sender, browser.runtime.id, origin));
   browser.commands.onCommand.addListener((command) => {
     if (command === 'fill-page') void fillActiveTab();
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  // The days left change with the date, whether or not anything is recorded.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === DEADLINE_ALARM) void updateBadge();
+  });
+  void updateBadge();
 });

@@ -7,6 +7,7 @@ import { watchEdits } from '@/utils/content/fill/marks';
 import '@/utils/content/fill/marks.css';
 import { ChosenProfiles } from '@/utils/content/profiles';
 import { contentHandlers } from '@/utils/content/service';
+import { mountCenterFilings } from '@/utils/content/status-guide/center';
 import { mountAliyunGuide } from '@/utils/content/status-guide/mount';
 import { PORTAL_MATCHES } from '@/utils/pages/hosts';
 import { serve, toBackground } from '@/utils/platform/messaging';
@@ -24,11 +25,13 @@ export default defineContentScript({
     // Profiles live in the extension's origin: a fill or a check receives, by message, only the
     // fields this page kind fills or checks, once per user action, for every feature below.
     const profiles = new ChosenProfiles((choice, page) => toBackground('ruanzhu:plan-values', { ...choice, page }));
+    // The center's filing list and detail: recorded for the tracker as they show, with a status guide.
+    const filings = mountCenterFilings(ctx, { watcher, record: (list) => toBackground('ruanzhu:record-filings', { filings: list }) });
     // Readiness checks: the findings panel after a check or a fill, a verdict beside each file chosen.
-    const checks = mountPageChecks(ctx, { watcher });
+    const checks = mountPageChecks(ctx, { watcher, signatureFor: filings.signatureFor });
     // Alibaba Cloud's order pages: what each status means and the next step.
     mountAliyunGuide(ctx, { watcher, profiles });
-    const stop = serve('content-script', contentHandlers({ doc: document, watcher, profiles, checks }), (sender) =>
+    const stop = serve('content-script', contentHandlers({ doc: document, watcher, profiles, checks, signal: ctx.signal }), (sender) =>
       // Only our own extension (its pages, its background) sends to a content script.
       sender.id === browser.runtime.id ? { party: sender.url === browser.runtime.getURL('/background.js') ? 'background' : 'extension-page' } : null,
     );

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { OwnersTab } from './OwnersTab';
 import { WorksTab } from './WorksTab';
+import { FilingsTab } from './FilingsTab';
 import { DataTab } from './DataTab';
 import { MaterialsTab } from './MaterialsTab';
 import { SecurityTab } from './SecurityTab';
@@ -11,6 +12,7 @@ import { BackupReminder } from './BackupReminder';
 const TABS: { id: string; label: MessageKey }[] = [
   { id: 'owners', label: 'tabOwners' },
   { id: 'works', label: 'tabWorks' },
+  { id: 'filings', label: 'tabFilings' },
   { id: 'materials', label: 'tabMaterials' },
   { id: 'data', label: 'tabData' },
   { id: 'security', label: 'tabSecurity' },
@@ -65,6 +67,7 @@ export function App() {
           <BackupReminder onExport={() => select('data')} />
           {tab === 'owners' && <OwnersTab />}
           {tab === 'works' && <WorksTab />}
+          {tab === 'filings' && <FilingsTab />}
           {tab === 'materials' && <MaterialsTab />}
           {tab === 'data' && <DataTab />}
           {tab === 'security' && <SecurityTab />}

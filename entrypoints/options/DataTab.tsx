@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { DataErrorList } from '@/components/DataErrorList';
 import { toBackground } from '@/utils/platform/messaging';
-import { BUNDLE_FILE_SUFFIX, parseBundleText, type DataError } from '@/utils/schema';
+import { BUNDLE_FILE, BUNDLE_FILE_SUFFIX, parseBundleText, type DataError } from '@/utils/schema';
+import { BUNDLE_LIMITS, fileTooLarge } from '@/utils/schema/import-limits';
 import { isEncryptedBundle } from '@/utils/schema/encrypted';
 import { FilePicker } from '@/components/FilePicker';
 import { t } from '@/utils/platform/i18n';
@@ -32,7 +33,7 @@ export function DataTab() {
   const runImport = async (bundle: unknown, passphrase?: string) => {
     try {
       const r = await toBackground('ruanzhu:import', { bundle, passphrase });
-      setOutcome(r.ok ? { ok: true, text: t('importOk', [r.owners, r.works, r.created, r.updated]) } : { ok: false, errors: r.errors });
+      setOutcome(r.ok ? { ok: true, text: [t('importOk', [r.owners, r.works, r.created, r.updated]), ...(r.filings ? [t('importOkFilings', [r.filings])] : [])].join('') } : { ok: false, errors: r.errors });
       if (r.ok) setSealedFile(undefined);
     } catch (e) {
       setOutcome(asErrors((e as Error).message));
@@ -41,6 +42,9 @@ export function DataTab() {
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
+    setSealedFile(undefined);
+    // Refused before a byte is read: the page would otherwise hold, and parse, all of it.
+    if (file.size > BUNDLE_LIMITS.maxFileBytes) return setOutcome(asErrors(fileTooLarge(BUNDLE_FILE, BUNDLE_LIMITS.maxFileBytes)));
     const text = await file.text();
     const sealed = encryptedJson(text);
     setSealedFile(sealed);

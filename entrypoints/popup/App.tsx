@@ -11,6 +11,11 @@ import { findingLabel } from '@/utils/fields/labels';
 import { t } from '@/utils/platform/i18n';
 import { fieldLabel } from '@/utils/fields/labels';
 import { pageName, siteName } from '@/utils/pages/registry';
+import { correctionDeadline, daysUntil } from '@/utils/filings/deadline';
+import { FILING_STAGES, filingStageOf } from '@/utils/filings/stages';
+import { todayIso } from '@/utils/rules/common';
+import type { Filing } from '@/utils/schema/filing';
+import { daysLeftText } from '@/utils/ui/filing-texts';
 import { targetTabId } from './target-tab';
 
 type Choice = Pick<TabState, 'ownerId' | 'workId'>;
@@ -22,6 +27,8 @@ const STATUS_TEXT = {
   ambiguous: t('statusAmbiguous'),
   'not-found': t('statusNotFound'),
   rejected: t('statusRejected'),
+  locked: t('statusLocked'),
+  'no-value': t('statusNoValue'),
 };
 
 const SEVERITY_TEXT = { error: t('severityError'), warning: t('severityWarning'), info: t('severityInfo') };
@@ -29,6 +36,26 @@ const SEVERITY_TEXT = { error: t('severityError'), warning: t('severityWarning')
 function summarise(report: FillResponse): string {
   const count = (...s: string[]) => report.results.filter((r) => s.includes(r.status)).length;
   return t('fillSummary', [count('filled'), count('kept'), count('too-long', 'ambiguous', 'rejected', 'not-found')]);
+}
+
+/** The chosen work's filing in one line: its status, the next step, the 补正 deadline (options page: 登记进度). */
+function FilingLine({ filing }: { filing: Filing | undefined }) {
+  if (!filing) return <p className="muted filing-line">{t('popupFilingNone')}</p>;
+  const stage = filingStageOf(filing.status);
+  const deadline = correctionDeadline(filing);
+  const days = deadline ? daysUntil(deadline.date, todayIso()) : null;
+  return (
+    <p className="filing-line" data-flow-number={filing.flowNumber}>
+      <span className="muted">{t('popupFiling')}：</span>
+      <strong>{filing.status}</strong> · {filing.flowNumber}
+      {stage && <span className="next"> · {FILING_STAGES[stage].next.zh}</span>}
+      {deadline && days !== null && (
+        <span className={`deadline${days <= 3 ? ' urgent' : ''}`}>
+          {' '}· {t('filingDeadline')} {deadline.date}（{daysLeftText(days)}）
+        </span>
+      )}
+    </p>
+  );
 }
 
 export function App() {
@@ -61,6 +88,7 @@ export function App() {
   const owners = useStore(() => toBackground('ruanzhu:owners', { query: { text: ownerText, limit: 100 } }), [ownerText]);
   const works = useStore(async () => (choice.ownerId ? toBackground('ruanzhu:works', { query: { ownerId: choice.ownerId } }) : []), [choice.ownerId]);
   const hasProfiles = useStore(async () => (await toBackground('ruanzhu:count')).owners > 0, []) !== false;
+  const filings = useStore(async () => (choice.workId ? toBackground('ruanzhu:filings', { workId: choice.workId }) : []), [choice.workId]);
   const chosenOwner = useStore(async () => (choice.ownerId ? toBackground('ruanzhu:owner', { id: choice.ownerId }) : null), [choice.ownerId]);
   // Keep the chosen owner listed even when the search no longer matches it.
   const ownerOptions = chosenOwner && owners && !owners.some((o) => o.id === chosenOwner.id) ? [chosenOwner, ...owners] : (owners ?? []);
@@ -154,6 +182,7 @@ export function App() {
           <option key={w.id} value={w.id}>{[w.fullName || t('unnamed'), w.version].filter(Boolean).join(' ')}</option>
         ))}
       </select>
+      {choice.workId && filings && <FilingLine filing={filings[0]} />}
 
       {page && (
         <>

@@ -14,6 +14,8 @@ export interface ContentServiceDeps {
   profiles: ChosenProfiles;
   /** The readiness checks, run by `ruanzhu:check` and after each fill. */
   checks: PageChecks;
+  /** Ends the page's watchers (the content script's life). */
+  signal?: AbortSignal;
 }
 
 /** How long a fill waits for a step that is still rendering after a hash change. */
@@ -29,8 +31,8 @@ function pinned(now: string, seen: string | undefined): void {
  * of `browser` so that tests drive them on a plain DOM. Fills, checks and undos run one at a time;
  * each user action costs one request for the profiles and one check.
  */
-export function contentHandlers({ doc, watcher, profiles, checks }: ContentServiceDeps): Handlers<'content-script'> {
-  const session = new FillSession(doc);
+export function contentHandlers({ doc, watcher, profiles, checks, signal }: ContentServiceDeps): Handlers<'content-script'> {
+  const session = new FillSession(doc, signal);
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(job: () => Promise<T>): Promise<T> => {
     const run = queue.then(job, job);

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { Bundle } from '@/utils/schema/bundle';
 import { EncryptedBundle } from '@/utils/schema/encrypted';
 import { DataError } from '@/utils/schema/errors';
+import { Filing, FilingPatch, FilingReading, FlowNumber } from '@/utils/schema/filing';
 import { Finding } from '@/utils/schema/finding';
 import { Owner } from '@/utils/schema/owner';
 import { Work } from '@/utils/schema/work';
+import { PlanValues } from '@/utils/schema/plan-values';
 import { SITES } from '@/utils/pages/registry';
 
 /**
@@ -48,7 +50,8 @@ export const failure = (reason: FailureReason, error: string): Failure => ({ fai
 const id = z.string().min(1);
 export const Site = z.enum(Object.keys(SITES) as [keyof typeof SITES, ...(keyof typeof SITES)[]]);
 
-export const FillStatus = z.enum(['filled', 'kept', 'too-long', 'ambiguous', 'not-found', 'rejected']);
+/** `locked`: the page shows the field but does not let it change; `no-value`: the page has it, the profile does not. */
+export const FillStatus = z.enum(['filled', 'kept', 'locked', 'no-value', 'too-long', 'ambiguous', 'not-found', 'rejected']);
 export type FillStatus = z.infer<typeof FillStatus>;
 export const FieldResult = z.object({ key: z.string(), status: FillStatus, value: z.string().optional(), reason: z.string().optional() });
 export type FieldResult = z.infer<typeof FieldResult>;
@@ -80,9 +83,7 @@ export const UndoResponse = z.object({
 });
 export type UndoResponse = z.infer<typeof UndoResponse>;
 
-/** What a content script receives for one fill or check: the owner, the work and its co-owners, cut to the page's scope. */
-export const PlanValues = z.object({ owner: Owner.nullable(), work: Work.nullable(), coOwners: z.array(Owner) });
-export type PlanValues = z.infer<typeof PlanValues>;
+export { PlanValues } from '@/utils/schema/plan-values';
 
 export const OwnerQuery = z.object({
   /** Matches name, ID number, phone (digits) or a tag, as a substring. */
@@ -100,7 +101,7 @@ export const WorkQuery = OwnerQuery.extend({
 export type WorkQuery = z.infer<typeof WorkQuery>;
 
 export const ImportResult = z.union([
-  z.object({ ok: z.literal(true), owners: z.number(), works: z.number(), created: z.number(), updated: z.number() }),
+  z.object({ ok: z.literal(true), owners: z.number(), works: z.number(), filings: z.number(), created: z.number(), updated: z.number() }),
   z.object({ ok: z.literal(false), errors: z.array(DataError), needsPassphrase: z.boolean().optional() }),
 ]);
 export type ImportResult = z.infer<typeof ImportResult>;
@@ -189,6 +190,28 @@ export const MESSAGES = {
     InspectMaterialResponse,
   ),
 
+  /**
+   * The 签章页 chosen on the center's filing list, read with pdf.js in the background like a
+   * material: its page count and the name and 流水号 on it, against what the page shows of the filing.
+   */
+  'ruanzhu:inspect-signature': spec(
+    'background',
+    CONTENT_SCRIPTS,
+    {
+      data: z.string(),
+      fileName: z.string().max(260),
+      /** What the page shows of the filing the file is for. */
+      expected: z.object({ flowNumber: FlowNumber, softwareName: z.string().max(200) }).partial(),
+      key: z.string().optional(),
+    },
+    InspectMaterialResponse,
+  ),
+  /**
+   * What a page of the center's filing list or detail shows (the page's own text, no profile value),
+   * sent when the page shows it: the tracker keeps each filing's status history. Answers counts only.
+   */
+  'ruanzhu:record-filings': spec('background', CONTENT_SCRIPTS, { filings: z.array(FilingReading).max(200) }, z.object({ recorded: z.number(), changed: z.number() })),
+
   // From the extension's own pages to the background: the profile store (the background owns the database).
   'ruanzhu:import': spec('background', PAGES, { bundle: z.unknown(), /** For a bundle exported with a passphrase of its own. */ passphrase: z.string().optional() }, ImportResult),
   'ruanzhu:export': spec('background', PAGES, { /** Seal the file with this passphrase (separate from the lock's). */ passphrase: z.string().min(8).optional() }, z.union([EncryptedBundle, Bundle])),
@@ -204,6 +227,10 @@ export const MESSAGES = {
   /** Answers how many works lost the owner. */
   'ruanzhu:delete-owner': spec('background', PAGES, { id }, z.number()),
   'ruanzhu:delete-work': spec('background', PAGES, { id }, nothing),
+  /** The filings tracked, most urgent first; `workId`: only that work's. */
+  'ruanzhu:filings': spec('background', PAGES, { workId: id.optional() }, z.array(Filing)),
+  'ruanzhu:update-filing': spec('background', PAGES, { flowNumber: FlowNumber, patch: FilingPatch }, Filing),
+  'ruanzhu:delete-filing': spec('background', PAGES, { flowNumber: FlowNumber }, nothing),
 
   // The passphrase lock (SECURITY.md); every answer is the new status.
   'ruanzhu:lock-status': spec('background', PAGES, {}, LockStatus),

@@ -20,9 +20,14 @@ export function labelText(s: string): string {
     .replace(HAN_GAP, '');
 }
 
-/** A placeholder reduced to the field's name: 请输入软件全称 → 软件全称. */
+/**
+ * A placeholder reduced to the field's name: 请输入软件全称 → 软件全称; a clause before the request
+ * goes too: 若有需要，请输入其他编程语言 → 其他编程语言, 请简要描述软件的技术特点 → 软件的技术特点.
+ */
 export function placeholderText(s: string): string {
-  return labelText(labelText(s).replace(/^(请输入|请填写|请选择|输入|选择|如)/, ''));
+  const t = labelText(s);
+  const asked = /^.{0,8}?[,，]?\s*请(?:输入|填写|选择|简要描述|描述|简述)/.exec(t);
+  return labelText(asked ? t.slice(asked[0].length) : t.replace(/^(输入|选择|如)/, ''));
 }
 
 /** The form in which two option texts are compared: label text, Latin letters lower-cased. */
@@ -30,10 +35,11 @@ export function optionKey(s: string): string {
   return labelText(s).toLowerCase();
 }
 
-/** Splits a list the user typed with any of the usual separators: Java、JavaScript / C, C++. */
+/** Splits a list the user typed with any of the usual separators: Java、JavaScript，C, C++. */
 export function splitList(s: string): string[] {
+  // Never at "/": PL/SQL and Delphi/Object Pascal are one language each.
   return normalizeText(s)
-    .split(/\s*[、,，;；/]\s*/)
+    .split(/\s*[、,，;；]\s*/)
     .map((x) => x.trim())
     .filter(Boolean);
 }

@@ -26,6 +26,8 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ['统一社会信用代码证书', '统一社会信用代码', '营业执照'],
   ['个人', '个人用户', '自然人'],
   ['机构', '机构用户', '单位', '非自然人'],
+  // 软件分类: one current source says the first option now reads APP (docs/PORTALS.md, conflict).
+  ['应用软件', 'app'],
 ];
 
 function synonymGroup(key: string): readonly string[] | undefined {
@@ -67,4 +69,14 @@ export function pickOption(wanted: string, options: readonly string[]): OptionPi
     if (hits.length > 1) return { ok: false, reason: 'ambiguous', candidates: hits };
   }
   return { ok: false, reason: 'missing', candidates: [] };
+}
+
+/**
+ * Whether an area a cascader shows (江苏 / 常州 / 武进区) is the wanted one: [province, city, the
+ * address naming the district]. The first two levels compare as regions; a third is named inside
+ * the address.
+ */
+export function sameArea(shown: readonly string[], wanted: readonly string[]): boolean {
+  if (!shown.length) return false;
+  return shown.every((s, i) => !!wanted[i] && (i < 2 ? regionKey(s) === regionKey(wanted[i]) : wanted[i].includes(s)));
 }

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { PlanValues } from '@/utils/contract/messages';
 import { listGuide, orderGuide, type Block, type Section } from '@/utils/content/status-guide/guidance';
 import { readOrder, readOrders, splitReasons } from '@/utils/content/reading/order-page';
-import { fieldName, fieldsForReason } from '@/utils/content/status-guide/reasons';
+import { fieldName, fieldsForReason } from '@/utils/fields/reasons';
 import { stageOf, STAGE_GUIDES } from '@/utils/content/status-guide/status';
 import { Owner, Work } from '@/utils/schema';
 

@@ -6,6 +6,8 @@ import { wordBytes, wordFileName } from '@/utils/ui/word-sheet/word-export';
 import { importWord, readWord } from '@/utils/ui/word-sheet/word-import';
 import { OWNER_ROWS, WORK_ROWS } from '@/utils/ui/word-sheet/word-template';
 import { Owner, parseBundle, Work } from '@/utils/schema';
+import { WORD_LIMITS } from '@/utils/schema/import-limits';
+import { withDeclaredSize } from '../helpers';
 
 const sample = JSON.parse(readFileSync(resolve(__dirname, '../../fixtures/sample.ruanzhu.json'), 'utf8'));
 const zhang = Owner.parse(sample.owners[0]);
@@ -22,7 +24,7 @@ const workFields = (w: Work) => Object.fromEntries(WORK_ROWS.map((r) => [r.key, 
 async function docx(body: string): Promise<Uint8Array> {
   const zip = new JSZip();
   zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
-  return zip.generateAsync({ type: 'uint8array' });
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 const p = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
 const tc = (inner: string) => `<w:tc>${inner}</w:tc>`;
@@ -149,5 +151,46 @@ describe('an import that fails says why, bilingually, and gives nothing to write
     const copies = [crm, Work.parse({ ...sample.works[0], id: 'w-copy' })];
     const ambiguous = await importWord(await docx(tbl(['软件全称', crm.fullName], ['版本号', crm.version])), { owners: [], works: copies }, newId);
     expect(!ambiguous.ok && ambiguous.errors[0].message).toMatch(/2 个同名同版本的软件/);
+  });
+});
+
+describe('a hostile .docx is refused within limits, saying which, and gives nothing to write', () => {
+  const refusal = async (bytes: Uint8Array | Promise<Uint8Array>) => {
+    const r = await importWord(await bytes, { owners: [], works: [] }, newId);
+    expect(r.ok).toBe(false);
+    return r.ok ? '' : r.errors.map((e) => e.message).join('\n');
+  };
+  const template = tbl(['软件全称', '甲软件'], ['版本号', 'V1.0']);
+
+  it('a file larger than 10 MB is not opened', async () => {
+    expect(await refusal(new Uint8Array(WORD_LIMITS.maxFileBytes + 1))).toMatch(/Word 文档大于 10 MB，未读取 \/ the Word document is larger than 10 MB/);
+  });
+
+  it('a zip of more than 1000 parts is not read', async () => {
+    const zip = new JSZip().file('word/document.xml', (await JSZip.loadAsync(await docx(template))).file('word/document.xml')!.async('string'));
+    for (let i = 0; i <= WORD_LIMITS.maxEntries; i++) zip.file(`word/media/image${i}.png`, 'x');
+    expect(await refusal(zip.generateAsync({ type: 'uint8array' }))).toMatch(/超过 1000 个部分.*more than 1000 parts/);
+  });
+
+  it('a document.xml that unpacks past 1 MB is refused by its declared size, and by its real bytes when the size lies', async () => {
+    const bomb = await docx(template + p(' '.repeat(WORD_LIMITS.maxXmlBytes)));
+    expect(bomb.length).toBeLessThan(100_000);
+    expect(await refusal(bomb)).toMatch(/解压后大于 1 MB，未读取 \/ the Word document unpacks to more than 1 MB/);
+    expect(await refusal(withDeclaredSize(bomb, 'word/document.xml', 1000))).toMatch(/解压后大于 1 MB/);
+  });
+
+  it('XML nested deeper than 128 levels is refused before it is walked', async () => {
+    const deep = '<w:sdt><w:sdtContent>'.repeat(70) + template + '</w:sdtContent></w:sdt>'.repeat(70);
+    expect(await refusal(docx(deep))).toMatch(/嵌套超过 128 层.*nests deeper than 128 levels/);
+    // Content controls a few levels deep are what Word writes: read as before.
+    const nested = '<w:sdt><w:sdtContent>'.repeat(3) + template + '</w:sdtContent></w:sdt>'.repeat(3);
+    expect(await importWord(await docx(nested), { owners: [], works: [] }, newId)).toMatchObject({ ok: true, preview: { work: { record: { fullName: '甲软件' } } } });
+  });
+
+  it('more than 2000 table rows, or more than 100 owners, is not a data template', async () => {
+    const rows = Array.from({ length: WORD_LIMITS.maxRows + 1 }, (_, i) => [`标签${i}`, 'x']);
+    expect(await refusal(docx(tbl(['软件全称', '甲软件'], ...rows)))).toMatch(/超过 2000 行.*more than 2000 rows/);
+    const owners = Array.from({ length: WORD_LIMITS.maxOwners + 1 }, (_, i) => ['姓名或名称', `张${i}`]);
+    expect(await refusal(docx(tbl(...owners)))).toMatch(/著作权人超过 100 位.*more than 100 owners/);
   });
 });

@@ -399,13 +399,16 @@ describe('test profiles', () => {
       city: string;
     }[];
     expect(extra.map((o) => [o.kind, o.province, o.city])).toEqual([
+      // A Japanese citizen: no area, a passport.
+      ['person', '', ''],
       ['person', '广东省', '深圳市'],
       ['organization', '江苏省', '常州市'],
     ]);
-    for (const o of [...sample.owners, ...extra]) expect(o.kind === 'person' ? residentOk(o.idNumber) : usccOk(o.idNumber), o.idNumber).toBe(true);
+    const resident = [...sample.owners, ...extra].filter((o) => (o as { idType?: string }).idType !== '护照');
+    for (const o of resident) expect(o.kind === 'person' ? residentOk(o.idNumber) : usccOk(o.idNumber), o.idNumber).toBe(true);
     const owners = new Set(bundle.owners.map((o) => o.id));
     for (const w of bundle.works) for (const id of w.ownerIds) expect(owners.has(id)).toBe(true);
-    expect(bundle.works.map((w) => w.ownerIds.length)).toEqual([1, 2, 3]);
+    expect(bundle.works.map((w) => w.ownerIds.length)).toEqual([1, 2, 3, 2]);
   });
 
   it('gives the engine its FillValues shape: the chosen owner and the co-owners in row order', () => {

@@ -52,7 +52,8 @@ const REALNAME_CAPTIONS = ['上传手持证件照片', '上传证件照正面'];
 /** The markers of the center's kinds. The real-name page's URL is unknown: its upload captions find it anywhere. */
 export const MARKERS: Partial<Record<PageKind, Marker>> = {
   'ccopyright.login': { selector: 'input[type=password]' },
-  'ccopyright.register': { selector: 'input[type=password]' },
+  // The sign-up starts at its agreement, then the account type: no password field until the form.
+  'ccopyright.register': { selector: 'input[type=password]', heading: /注册/, text: ['同意并继续'] },
   'ccopyright.registration': { text: ['计算机软件著作权登记申请'] },
   'ccopyright.r11.identity': { heading: /我是申请人|我是代理人|申请身份/ },
   'ccopyright.r11.application': { selector: 'input[placeholder="请输入软件全称"]', heading: /软件申请信息/ },
@@ -60,6 +61,8 @@ export const MARKERS: Partial<Record<PageKind, Marker>> = {
   'ccopyright.r11.features': { selector: '.fillin_item', heading: /软件功能与特点/ },
   'ccopyright.r11.confirm': { heading: /确认/ },
   'ccopyright.filings': { text: ['流水号'] },
+  // docs/PORTALS.md "Pages and routes": the detail shows 申请状态：… and 查看申请表 [seen].
+  'ccopyright.filings.detail': { text: ['申请状态', '查看申请表'] },
   'ccopyright.realname.person': { text: REALNAME_CAPTIONS },
   'ccopyright.realname.org': { text: REALNAME_CAPTIONS },
 };

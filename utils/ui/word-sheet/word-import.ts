@@ -1,4 +1,5 @@
-import JSZip from 'jszip';
+import { openBoundedZip, ZipLimitError } from '@/utils/ui/bounded-zip';
+import { WORD_LIMITS } from '@/utils/schema/import-limits';
 import { labelText, normalizeText, splitList } from '@/utils/text/normalize';
 import { makeBundle, parseBundle, type Bundle } from '@/utils/schema/bundle';
 import type { DataError } from '@/utils/schema/errors';
@@ -32,12 +33,45 @@ export interface WordValues {
 
 export type WordRead = { ok: true; values: WordValues } | { ok: false; errors: DataError[] };
 
-const fileError = (zh: string, en: string): { ok: false; errors: DataError[] } => ({ ok: false, errors: [{ path: '', record: '', field: '', message: `${zh} / ${en}` }] });
+const refused = (message: string): { ok: false; errors: DataError[] } => ({ ok: false, errors: [{ path: '', record: '', field: '', message }] });
+const fileError = (zh: string, en: string) => refused(`${zh} / ${en}`);
+
+export const WORD_FILE = { zh: 'Word 文档', en: 'Word document' };
+const DOCUMENT_PART = 'word/document.xml';
+
+/**
+ * The child elements of `el`. Walked by sibling links: iterating `children` (a live collection)
+ * costs many times more, which a hostile document of 100 000 elements makes seconds.
+ */
+function* elements(el: Element): Generator<Element> {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) yield c;
+}
+
+/** How deep elements nest under `root`, counted without recursion (the document may be hostile). */
+function depthOf(root: Element): number {
+  let deepest = 0;
+  let depth = 1;
+  let el: Element | null = root;
+  while (el) {
+    deepest = Math.max(deepest, depth);
+    if (el.firstElementChild) {
+      el = el.firstElementChild;
+      depth++;
+      continue;
+    }
+    while (el && el !== root && !el.nextElementSibling) {
+      el = el.parentElement;
+      depth--;
+    }
+    el = el === root ? null : (el?.nextElementSibling ?? null);
+  }
+  return deepest;
+}
 
 /** Children named `name` (WordprocessingML), looking through wrapper elements. */
 function kids(el: Element, name: string): Element[] {
   const out: Element[] = [];
-  for (const c of el.children) {
+  for (const c of elements(el)) {
     if (c.namespaceURI !== W) continue;
     if (c.localName === name) out.push(c);
     else if (WRAPPERS.has(c.localName)) out.push(...kids(c, name));
@@ -49,7 +83,7 @@ function kids(el: Element, name: string): Element[] {
 function paragraphText(p: Element): string {
   let s = '';
   const walk = (el: Element) => {
-    for (const c of el.children) {
+    for (const c of elements(el)) {
       if (c.namespaceURI !== W) continue;
       if (c.localName === 't') s += c.textContent ?? '';
       else if (c.localName === 'tab') s += '\t';
@@ -64,27 +98,42 @@ function paragraphText(p: Element): string {
 /** A cell's text: its paragraphs one a line, without the blank lines Word leaves at the ends. */
 const cellText = (tc: Element) => kids(tc, 'p').map(paragraphText).join('\n').replace(/^\s*\n|\n\s*$/g, '').trim();
 
+/** The text of the document's main part, or why it cannot be had. */
+async function documentXml(bytes: ArrayBuffer | Uint8Array): Promise<{ xml: string } | { ok: false; errors: DataError[] }> {
+  const notWord = fileError('不是有效的 Word 文档（.docx）', 'not a valid Word document (.docx)');
+  try {
+    const zip = await openBoundedZip(bytes, { maxFileBytes: WORD_LIMITS.maxFileBytes, maxEntries: WORD_LIMITS.maxEntries, maxUnpackedBytes: WORD_LIMITS.maxXmlBytes }, WORD_FILE);
+    const part = (await zip?.unpack([DOCUMENT_PART]))?.get(DOCUMENT_PART);
+    return part ? { xml: new TextDecoder().decode(part) } : notWord;
+  } catch (e) {
+    // Past a limit: said as such. Anything else (damaged compressed data) is not a Word document we can read.
+    return e instanceof ZipLimitError ? refused(e.message) : notWord;
+  }
+}
+
 /** Reads the template's values from the bytes of a .docx. */
 export async function readWord(bytes: ArrayBuffer | Uint8Array): Promise<WordRead> {
-  let xml: string | undefined;
-  try {
-    xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')?.async('string');
-  } catch {
-    // Not a zip at all (an old .doc, a renamed file): said below.
+  const part = await documentXml(bytes);
+  if (!('xml' in part)) return part;
+  const doc = new DOMParser().parseFromString(part.xml, 'application/xml');
+  const unreadable = fileError('Word 文档的内容无法读取', 'the Word document\'s content cannot be read');
+  if (doc.getElementsByTagName('parsererror').length) return unreadable;
+  // Checked before the walks below, which recurse through wrappers.
+  if (depthOf(doc.documentElement) > WORD_LIMITS.maxXmlDepth) {
+    return fileError(`Word 文档的内容嵌套超过 ${WORD_LIMITS.maxXmlDepth} 层，不是正常的文档，未读取`, `the Word document nests deeper than ${WORD_LIMITS.maxXmlDepth} levels; it is not a normal document and was not read`);
   }
-  if (!xml) return fileError('不是有效的 Word 文档（.docx）', 'not a valid Word document (.docx)');
-  const doc = new DOMParser().parseFromString(xml, 'application/xml');
   const body = doc.documentElement.namespaceURI === W ? kids(doc.documentElement, 'body')[0] : undefined;
-  if (!body || doc.getElementsByTagName('parsererror').length) return fileError('Word 文档的内容无法读取', 'the Word document\'s content cannot be read');
+  if (!body) return unreadable;
 
   const values: WordValues = { work: {}, owners: [], unknown: [] };
+  const unknown = new Set<string>();
   const errors: DataError[] = [];
   let ownerStarts = false;
   const put = (label: string, value: string) => {
     const hit = rowFor(label);
     if (!hit) {
       const l = labelText(label);
-      if (l && l.length <= 20 && !values.unknown.includes(l)) values.unknown.push(l);
+      if (l && l.length <= 20) unknown.add(l);
       return;
     }
     if (hit.part === 'owner') {
@@ -102,12 +151,14 @@ export async function readWord(bytes: ArrayBuffer | Uint8Array): Promise<WordRea
     values.work[hit.row.key] = value;
   };
 
-  const blocks = (el: Element): Element[] => [...el.children].flatMap((c) => (c.namespaceURI === W && WRAPPERS.has(c.localName) ? blocks(c) : [c]));
+  const blocks = (el: Element): Element[] => [...elements(el)].flatMap((c) => (c.namespaceURI === W && WRAPPERS.has(c.localName) ? blocks(c) : [c]));
+  let rows = 0;
   for (const block of blocks(body)) {
     if (block.namespaceURI !== W) continue;
     if (block.localName === 'p' && OWNER_SECTION.test(normalizeText(paragraphText(block)))) ownerStarts = true;
     if (block.localName !== 'tbl') continue;
     for (const tr of kids(block, 'tr')) {
+      if (++rows > WORD_LIMITS.maxRows) return fileError(`Word 文档的表格超过 ${WORD_LIMITS.maxRows} 行，不是资料模板，未读取`, `the Word document's tables have more than ${WORD_LIMITS.maxRows} rows; it is not the data template and was not read`);
       const cells = kids(tr, 'tc').map(cellText);
       // label | value, possibly twice in one row (label | value | label | value).
       for (let i = 0; i + 1 < cells.length; i++) {
@@ -118,6 +169,8 @@ export async function readWord(bytes: ArrayBuffer | Uint8Array): Promise<WordRea
       }
     }
   }
+  if (values.owners.length > WORD_LIMITS.maxOwners) return fileError(`Word 文档中的著作权人超过 ${WORD_LIMITS.maxOwners} 位，未读取`, `the Word document lists more than ${WORD_LIMITS.maxOwners} owners and was not read`);
+  values.unknown = [...unknown];
   if (errors.length) return { ok: false, errors };
   if (!Object.keys(values.work).length && !values.owners.length) {
     return fileError('文档中没有找到模板的字段（软件全称、姓名或名称……）', "none of the template's fields (软件全称, 姓名或名称 …) were found");
