@@ -3,6 +3,7 @@ import { PORTAL_MATCHES } from '@/utils/pages/hosts';
 import { REPLICA_HOSTS, fixturePath } from '../portal-router.mjs';
 
 const R11 = 'https://register.ccopyright.com.cn/r11.html';
+const LOGIN = 'https://register.ccopyright.com.cn/login.html';
 const PASS = '我的口令 correct horse';
 
 test('the built manifest asks for no more than the official hosts, storage and alarms', async ({ openExtensionPage }) => {
@@ -52,27 +53,40 @@ test('with the lock on: sensitive fields are sealed, a locked store fills nothin
   await options.getByRole('button', { name: '开启口令锁' }).click();
   await expect(options.getByText('口令锁已开启')).toBeVisible();
 
-  // What IndexedDB holds no longer shows the ID number or the phone.
-  const raw = await options.evaluate(
-    () =>
-      new Promise<string>((resolve) => {
-        const open = indexedDB.open('ruanzhu');
+  // What IndexedDB holds no longer shows the ID number or the phone: every database of the
+  // extension is read, since the lock writes each new state into a database of its own.
+  const raw = await options.evaluate(async () => {
+    // Each database lives in a storage bucket of its own where the browser has them (places.ts).
+    const buckets = (navigator as unknown as { storageBuckets?: { keys(): Promise<string[]>; open(n: string): Promise<{ indexedDB: IDBFactory }> } }).storageBuckets;
+    const factory = async (name: string) => ((await buckets?.keys())?.includes(name) ? (await buckets!.open(name)).indexedDB : indexedDB);
+    const read = async (name: string) => {
+      const idb = await factory(name);
+      return new Promise<string>((resolve) => {
+        const open = idb.open(name);
         open.onsuccess = () => {
-          const all = open.result.transaction('owners').objectStore('owners').getAll();
+          const db = open.result;
+          if (!db.objectStoreNames.contains('owners')) return resolve('');
+          const all = db.transaction('owners').objectStore('owners').getAll();
           all.onsuccess = () => resolve(JSON.stringify(all.result));
         };
-      }),
-  );
+      });
+    };
+    const names = [...(await indexedDB.databases()).map((d) => d.name ?? ''), ...((await buckets?.keys()) ?? [])].filter((n) => n.startsWith('ruanzhu'));
+    return (await Promise.all(names.map(read))).join('\n');
+  });
   expect(raw).not.toContain('110105199003072012');
   expect(raw).not.toContain('13800138000');
-  expect(raw).toContain('张三');
+  // All of an owner but its id, kind and timestamps is sealed (vault.ts): the name too.
+  expect(raw).not.toContain('张三');
+  expect(raw).toContain('o-zhang-san');
 
   await options.getByRole('button', { name: '立即锁定' }).click();
   await expect(options.getByRole('form', { name: '资料已锁定' })).toBeVisible();
 
-  const page = await openPortal(`${R11}#/application`);
+  // The login page fills from a profile at once (the R11 wizard opens on its identity chooser).
+  const page = await openPortal(LOGIN);
   await inBackground(context, page);
-  const res = await sendToTab(R11, { type: 'ruanzhu:fill', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' });
+  const res = await sendToTab(LOGIN, { type: 'ruanzhu:fill', ownerId: 'o-yunfan', page: 'ccopyright.login' });
   expect(res).toEqual({ failed: true, reason: 'locked', error: expect.stringContaining('资料已锁定') });
 
   await options.getByLabel('口令').fill('not my passphrase');
