@@ -40,7 +40,7 @@ export function scoreFill(expectation, pristine, model, records = {}) {
  * is), the fields to fill among them, and the wrong fills.
  */
 export const summary = (set, { right, total, filled, toFill, wrong }) =>
-  `${set} fill accuracy ${total ? ((100 * right) / total).toFixed(1) : '0.0'}% (${right}/${total}; filled ${filled} of ${toFill} to fill), wrong fills ${wrong}`;
+  `${set} fill accuracy ${total ? ((100 * right) / total).toFixed(1) : '0.0'}% (${right}/${total}), wrong fills ${wrong}; filled ${filled} of ${toFill} to fill`;
 export const MIN_ACCURACY = 0.99;
 
 /**

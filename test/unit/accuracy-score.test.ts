@@ -32,6 +32,6 @@ describe('scoreFill', () => {
   });
 
   it('prints the share of fields right, the fields to fill and the wrong fills', () => {
-    expect(summary('held-out', { right: 99, total: 100, filled: 60, toFill: 61, wrong: 0 })).toBe('held-out fill accuracy 99.0% (99/100; filled 60 of 61 to fill), wrong fills 0');
+    expect(summary('held-out', { right: 99, total: 100, filled: 60, toFill: 61, wrong: 0 })).toBe('held-out fill accuracy 99.0% (99/100), wrong fills 0; filled 60 of 61 to fill');
   });
 });
