@@ -77,7 +77,8 @@ export function App() {
       setTabId(id);
       if (id === null) return setDetected(null);
       const state = await toBackground('ruanzhu:tab-state', { tabId: id }).catch((): TabState => ({}));
-      setChoice({ ownerId: state.ownerId, workId: state.workId });
+      // The tab's saved choice, unless the user chose while it was on its way.
+      setChoice((now) => (now.ownerId ? now : { ownerId: state.ownerId, workId: state.workId }));
       setReport(state.lastFill ?? null);
       // No content script answers on other sites: that is "not a portal page", not an error.
       setDetected(await toTab(id, 'ruanzhu:detect').catch(() => null));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { makeMaterialPdf } from '../fixtures/generate/material-pdf';
 import { scene, toJpeg } from '../unit/rules/photo-images';
-import { test, expect, importThroughBackground, replicaClicks, sampleBundle, tabIdOf } from './fixtures';
+import { test, expect, importThroughBackground, replicaClicks, sampleBundle, popupFor } from './fixtures';
 
 // The filing's life after submission on the center's replicas (test/fixtures/portals,
 // kinds ccopyright.filings and ccopyright.filings.detail): the pages are recorded as they show,
@@ -137,9 +137,7 @@ test('the filing list and a detail are recorded; 登记进度 shows each filing 
   await expect.poll(badge).toBe('5天');
 
   // The popup on the list's tab: the chosen work's filing in one line.
-  const helper = await openExtensionPage('popup.html?tab=none');
-  const tabId = await tabIdOf(helper, LIST);
-  const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
+  const popup = await popupFor(openExtensionPage, LIST);
   await popup.locator('#owner').selectOption({ label: '北京云帆科技有限公司 · KX5Q' });
   await popup.locator('#work').selectOption({ label: '云帆客户关系管理系统 V1.0' });
   await expect(popup.locator('.filing-line')).toHaveText(`登记进度：待上传签章页 · ${SIGNATURE} · 打印签章页，签字或盖章后扫描成 PDF 上传`);

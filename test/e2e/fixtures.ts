@@ -99,6 +99,19 @@ export async function tabIdOf(extensionPage: Page, url: string): Promise<number>
   }, url);
 }
 
+/**
+ * The popup for the tab showing `url`, once it has named the page (or said it is no portal page):
+ * a user chooses after seeing that, and the popup checks the page only once it knows it.
+ */
+export async function popupFor(openExtensionPage: (p: string) => Promise<Page>, url: string): Promise<Page> {
+  const helper = await openExtensionPage('popup.html?tab=none');
+  const tabId = await tabIdOf(helper, url.split('#')[0]);
+  await helper.close();
+  const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
+  await popup.locator('[data-page-kind]').waitFor({ state: 'attached' });
+  return popup;
+}
+
 /** The sample bundle of test/fixtures: two owners and one work with real check digits. */
 export const SAMPLE_BUNDLE_PATH = fileURLToPath(new URL('../fixtures/sample.ruanzhu.json', import.meta.url));
 export const sampleBundle = (): any => JSON.parse(readFileSync(SAMPLE_BUNDLE_PATH, 'utf8'));

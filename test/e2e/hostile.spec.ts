@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, sampleBundle, importThroughBackground, inBackground, tabIdOf, closedUi, waitForClosedUi } from './fixtures';
+import { test, expect, sampleBundle, importThroughBackground, inBackground, popupFor, closedUi, waitForClosedUi } from './fixtures';
 
 /*
  * The portal page is not a friend. Each page under test/fixtures/portals/register.ccopyright.com.cn/hostile/
@@ -134,13 +134,6 @@ async function openHostile(context: BrowserContext, url: string, sources: readon
 const kindOf = (page: Page) => page.evaluate(() => document.documentElement.dataset.ruanzhuPage ?? null);
 const values = (page: Page) => page.evaluate(() => Object.fromEntries([...document.querySelectorAll('input:not([type=file])')].map((i) => [i.id, (i as HTMLInputElement).value])));
 const record = (page: Page): Promise<Stolen[]> => page.evaluate(() => (window as unknown as { __hostile: { sweep(): Stolen[] } }).__hostile.sweep());
-
-async function popupFor(openExtensionPage: (p: string) => Promise<Page>, url: string): Promise<Page> {
-  const helper = await openExtensionPage('popup.html?tab=none');
-  const tabId = await tabIdOf(helper, url.split('#')[0]);
-  await helper.close();
-  return openExtensionPage(`popup.html?tab=${tabId}`);
-}
 
 /** Lets the page provoke for `ms` more. */
 const provokeFor = (page: Page, ms: number) => page.waitForTimeout(ms);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, sampleBundle, inBackground, importThroughBackground, tabIdOf } from './fixtures';
+import { test, expect, sampleBundle, inBackground, importThroughBackground, popupFor } from './fixtures';
 
 // The fills a user runs from the popup on the hd-* replicas: the popup is a page of its own aimed
 // at the replica tab (popup.html?tab=ID), so the replica stays a background tab without focus.
@@ -7,13 +7,6 @@ import { test, expect, sampleBundle, inBackground, importThroughBackground, tabI
 
 const HOST = 'https://register.ccopyright.com.cn';
 const ZHANG = '张三 · 2012';
-
-async function popupFor(openExtensionPage: (p: string) => Promise<Page>, url: string): Promise<Page> {
-  const helper = await openExtensionPage('popup.html?tab=none');
-  const tabId = await tabIdOf(helper, url.split('#')[0]);
-  await helper.close();
-  return openExtensionPage(`popup.html?tab=${tabId}`);
-}
 
 const state = (page: Page) =>
   page.evaluate(() => JSON.parse(JSON.stringify({ model: (window as any).__model, clicks: (window as any).__clicks ?? [] })));
