@@ -1,15 +1,13 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageWatcher } from '@/utils/content/detect/watch';
-import { tick } from '@/utils/content/fill/drivers/events';
 import { readFilingDetail, readFilingList } from '@/utils/content/reading/filings';
-import { mountClosedUi, type ClosedUi } from '@/utils/content/shadow-ui';
 import { CCOPYRIGHT_HOST } from '@/utils/pages/hosts';
 import type { SignatureExpectation } from '@/utils/rules/filing';
 import { todayIso } from '@/utils/rules/common';
 import { FLOW_NUMBER, type FilingReading } from '@/utils/schema/filing';
 import { labelText } from '@/utils/text/normalize';
 import { filingDetailGuide, filingListGuide } from './filings';
-import { GUIDE_CSS, renderGuide } from './guide-panel';
+import { keepGuideShown } from './shown-guide';
 
 /*
  * The center's pages after submission: the filing list and the filing detail are read as they
@@ -68,11 +66,6 @@ export function mountCenterFilings(ctx: ContentScriptContext, { watcher, record 
   );
 
   let sent = '';
-  let rendered = '';
-  let collapsed = false;
-  let ui: Promise<ClosedUi> | null = null;
-  let queue = Promise.resolve();
-
   const readNow = (): { readings: FilingReading[]; detail: boolean } => {
     const page = watcher.refresh()?.page;
     if (page === 'ccopyright.filings') return { readings: readFilingList(document.body), detail: false };
@@ -83,49 +76,19 @@ export function mountCenterFilings(ctx: ContentScriptContext, { watcher, record 
     return { readings: [], detail: false };
   };
 
-  const update = (force = false) => {
-    queue = queue.then(async () => {
+  // The list renders late and re-renders after a tab or a submission: the guide follows it.
+  keepGuideShown(ctx, {
+    compute: async () => {
       const { readings, detail } = readNow();
       if (!detail) rows = readings;
+      if (!readings.length) return null;
       const signature = JSON.stringify(readings);
-      if (readings.length && signature !== sent) {
+      if (signature !== sent) {
         sent = signature;
         await record(readings).catch(() => undefined);
       }
-      const guide = !readings.length ? null : detail ? filingDetailGuide(readings[0], todayIso()) : filingListGuide(readings);
-      if (!guide) {
-        if (ui) (await ui).remove();
-        ui = null;
-        rendered = '';
-        return;
-      }
-      const shown = JSON.stringify([guide, collapsed]);
-      if (!force && shown === rendered) return;
-      ui ??= mountClosedUi(ctx, { name: 'ruanzhu-guide', css: GUIDE_CSS });
-      renderGuide((await ui).container, guide, collapsed, {
-        toggle: () => {
-          collapsed = !collapsed;
-          update(true);
-        },
-      });
-      rendered = shown;
-    });
-  };
-
-  // The list renders late and re-renders after a tab or a submission: one update per burst.
-  let scheduled = false;
-  const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    void tick().then(() => {
-      scheduled = false;
-      if (!ctx.isInvalid) update();
-    });
-  };
-  const observer = new MutationObserver(schedule);
-  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
-  ctx.onInvalidated(() => observer.disconnect());
-  ctx.addEventListener(window, 'wxt:locationchange', schedule);
-  update();
+      return detail ? filingDetailGuide(readings[0], todayIso()) : filingListGuide(readings);
+    },
+  });
   return filings;
 }
