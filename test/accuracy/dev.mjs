@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { CHROMIUM } from '../chromium.mjs';
 import { ccopyrightVariants } from '../fixtures/portals/variants.mjs';
 import { routeReplicas, FIXTURE_ROOT } from '../portal-router.mjs';
-import { pageSettled, scoreFill, summary } from './score.mjs';
+import { addScore, emptyTotals, pageSettled, replicaState, scoreFill, summary } from './score.mjs';
 import { DEV_SEEDS, FILLED_KINDS, HELD_OUT_SEEDS } from './seeds.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -46,7 +46,7 @@ await context.route(
   (route) => route.fulfill({ path: shell, headers: { 'content-type': 'text/html; charset=utf-8' } }),
 );
 
-const total = { right: 0, total: 0, filled: 0, toFill: 0, wrong: 0 };
+const total = emptyTotals();
 for (const [kind, seed] of runs) {
   const v = seed === 'c' ? gen.canonical(kind) : gen.generate(kind, seed);
   current = v.url.split('#')[0];
@@ -59,13 +59,9 @@ for (const [kind, seed] of runs) {
   const detected = await page.evaluate(() => window.__engine.detect());
   const values = gen.fillValues(bundle, v.suggested.workId, v.suggested.ownerId);
   const report = await page.evaluate(([k, vals]) => window.__engine.fill(k, vals), [kind, values]);
-  const state = await page.evaluate(() => ({ model: window.__model, clicks: window.__clicks, locked: window.__lockedTouches, uploads: window.__uploads }));
-  const score = scoreFill(gen.expected(v, values), pristine, state.model, { clicks: state.clicks, locked: state.locked, uploads: state.uploads });
-  total.right += score.right;
-  total.total += score.total;
-  total.filled += score.filled;
-  total.toFill += score.toFill;
-  total.wrong += score.wrong.length;
+  const state = await page.evaluate(replicaState);
+  const score = scoreFill(gen.expected(v, values), pristine, state.model, state.records);
+  addScore(total, score);
   const bad = score.misses.length + score.wrong.length;
   console.log(`${bad ? '✗' : '✓'} ${kind}@${seed} ${v.layout ?? ''} ${score.right}/${score.total}${detected === kind ? '' : ` detected as ${detected}`}`);
   const why = (key) => report.find((r) => r.key === key);

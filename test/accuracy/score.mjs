@@ -35,6 +35,22 @@ export function scoreFill(expectation, pristine, model, records = {}) {
   return { right, total: expectation.fields.length, filled, toFill, misses, wrong };
 }
 
+/** A run's totals: every variant's score added in. */
+export const emptyTotals = () => ({ right: 0, total: 0, filled: 0, toFill: 0, wrong: 0 });
+export function addScore(totals, score) {
+  totals.right += score.right;
+  totals.total += score.total;
+  totals.filled += score.filled;
+  totals.toFill += score.toFill;
+  totals.wrong += score.wrong.length;
+}
+
+/** Runs in the page: the replica's model and what it recorded a filler doing that no user asked for. */
+export function replicaState() {
+  const w = /** @type {any} */ (window);
+  return { model: w.__model, records: { clicks: w.__clicks, locked: w.__lockedTouches, uploads: w.__uploads } };
+}
+
 /**
  * The line a run prints: every field the profile speaks to (a field to be left alone counts when it
  * is), the fields to fill among them, and the wrong fills.

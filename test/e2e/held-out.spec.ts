@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { MIN_ACCURACY, pageSettled, scoreFill, summary } from '../accuracy/score.mjs';
+import { MIN_ACCURACY, addScore, emptyTotals, pageSettled, replicaState, scoreFill, summary } from '../accuracy/score.mjs';
 import { FILLED_KINDS, HELD_OUT_SEEDS } from '../accuracy/seeds.mjs';
 import { ccopyrightVariants } from '../fixtures/portals/variants.mjs';
 import { FIXTURE_ROOT } from '../portal-router.mjs';
@@ -35,7 +35,7 @@ test('held-out variants of the center are filled right, and nothing is filled wr
 
   // Kinds interleaved, so the pages open at once are of different kinds.
   const variants = HELD_OUT_SEEDS.flatMap((seed) => FILLED_KINDS.map((kind) => gen.generate(kind, seed)));
-  const totals = { right: 0, total: 0, filled: 0, toFill: 0, wrong: 0 };
+  const totals = emptyTotals();
   const failures: string[] = [];
   const assigned = new Set<number>();
   let opening: Promise<unknown> = Promise.resolve();
@@ -68,16 +68,9 @@ test('held-out variants of the center are filled right, and nothing is filled wr
         ({ tabId, message }) => chrome.tabs.sendMessage(tabId, message),
         { tabId, message: { type: 'ruanzhu:fill', ownerId: v.suggested.ownerId, workId: v.suggested.workId, page: v.kind } },
       )) as { results?: { key: string; status: string; reason?: string }[]; error?: string };
-      const state = await page.evaluate(() => {
-        const w = window as unknown as Record<string, unknown>;
-        return { model: w.__model, clicks: w.__clicks, locked: w.__lockedTouches, uploads: w.__uploads };
-      });
-      const score = scoreFill(gen.expected(v, values), pristine, state.model, { clicks: state.clicks, locked: state.locked, uploads: state.uploads });
-      totals.right += score.right;
-      totals.total += score.total;
-      totals.filled += score.filled;
-      totals.toFill += score.toFill;
-      totals.wrong += score.wrong.length;
+      const state = await page.evaluate(replicaState);
+      const score = scoreFill(gen.expected(v, values), pristine, state.model, state.records);
+      addScore(totals, score);
       const reason = (key: string) => answer.results?.find((r) => r.key === key) ?? answer.error ?? 'no report';
       for (const m of score.misses) failures.push(`miss  ${v.kind}@${v.seed} ${m.key}: ${JSON.stringify(reason(m.key ?? m.path))}`);
       for (const w of score.wrong) failures.push(`WRONG ${v.kind}@${v.seed} ${w.key ?? w.path}: want ${JSON.stringify(w.want)}, got ${JSON.stringify(w.got)}`);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fillLikeAUser, wrongPaths } from './driver';
+import { FILLED_KINDS } from '../../accuracy/seeds.mjs';
 import { loadReplicas, page, sampleBundle, type Variant } from './load';
 
 // Every generated variant must stay fillable by a careful human who reads the page, and the
@@ -8,16 +9,6 @@ import { loadReplicas, page, sampleBundle, type Variant } from './load';
 
 const { gen } = loadReplicas();
 const bundle = gen.testBundle(sampleBundle());
-const FILLABLE = [
-  'ccopyright.login',
-  'ccopyright.register',
-  'ccopyright.realname.person',
-  'ccopyright.realname.org',
-  'ccopyright.r11.application',
-  'ccopyright.r11.development',
-  'ccopyright.r11.features',
-  'ccopyright.r11.confirm',
-];
 const SEEDS = Array.from({ length: 12 }, (_, i) => i + 1);
 
 beforeEach(() => {
@@ -40,7 +31,7 @@ async function mountAndFill(v: Variant, workId: string, ownerId?: string) {
 }
 
 describe('a careful user fills every variant as the oracle says', () => {
-  for (const kind of FILLABLE) {
+  for (const kind of FILLED_KINDS) {
     it(`${kind}: canonical and ${SEEDS.length} seeds`, async () => {
       for (const v of [gen.canonical(kind), ...SEEDS.map((s) => gen.generate(kind, s))]) {
         const { e, pristine } = await mountAndFill(v, v.suggested.workId, v.suggested.ownerId);
