@@ -5,5 +5,5 @@ import { field, type PageAdapter } from './toolkit';
  * account name. The password and the slider captcha are the user's.
  */
 export const login: PageAdapter = {
-  fields: [field('owner.kind', ['用户类型', '登录方式']), field('owner.account', ['账号', '用户名', '手机号/邮箱/用户名'])],
+  fields: [field('owner.kind', ['用户类型', '登录方式']), field('owner.account', ['用户名/手机号/邮箱', '账号', '用户名'])],
 };
