@@ -11,6 +11,7 @@ import { scopeValues } from '@/utils/pages/scope';
 import { wrongPaths } from '../replicas/driver';
 import { at, page, type, type Expectation, type Variant } from '../replicas/load';
 import { contentService } from '../helpers';
+import { DEV_SEEDS, FILLED_KINDS } from '../../accuracy/seeds.mjs';
 import { byKey, drive, freshPage, gen, HD, mount, mountVariant, opts, useStyles, valuesFor } from './hd';
 
 // The whole pipeline (collect → match → plan → drive → verify) with the real page adapters, on
@@ -89,6 +90,28 @@ describe('variants from the generator, judged by its oracle', () => {
     expect(page().__clicks).toEqual([]);
     expect(page().__lockedTouches).toEqual([]);
     expect(page().__uploads).toEqual([]);
+  });
+});
+
+// The property over many pages: on every development variant happy-dom can judge, of every kind a
+// profile fills, the fill changes nothing the oracle did not ask for and touches no button, locked
+// control or upload. (Held-out seeds are the e2e judgement's alone.)
+describe('property: no wrong fill on any development variant', () => {
+  const geometric = (v: Variant) => /"(hidden|twin)":"(zero|offscreen)"/.test(JSON.stringify(v));
+  const kinds = FILLED_KINDS as PageKind[];
+  it.each(kinds)('%s', async (kind) => {
+    const judged = DEV_SEEDS.map((seed) => gen.generate(kind, seed)).filter((v) => !geometric(v));
+    expect(judged.length).toBeGreaterThanOrEqual(DEV_SEEDS.length / 4);
+    const wrong: string[] = [];
+    for (const v of judged) {
+      const { e, pristine } = await fillVariant(v);
+      const w = page() as { __clicks: unknown[]; __lockedTouches: unknown[]; __uploads: unknown[] };
+      for (const path of wrongPaths(e, pristine, page().__model)) wrong.push(`${kind}@${v.seed} ${path}`);
+      if (w.__clicks.length + w.__lockedTouches.length + w.__uploads.length) wrong.push(`${kind}@${v.seed} touched ${JSON.stringify([w.__clicks, w.__lockedTouches, w.__uploads])}`);
+      freshPage();
+      useStyles();
+    }
+    expect(wrong).toEqual([]);
   });
 });
 
