@@ -79,9 +79,11 @@ export function App() {
       const state = await toBackground('ruanzhu:tab-state', { tabId: id }).catch((): TabState => ({}));
       // The tab's saved choice, unless the user chose while it was on its way.
       setChoice((now) => (now.ownerId ? now : { ownerId: state.ownerId, workId: state.workId }));
-      setReport(state.lastFill ?? null);
       // No content script answers on other sites: that is "not a portal page", not an error.
-      setDetected(await toTab(id, 'ruanzhu:detect').catch(() => null));
+      const detected = await toTab(id, 'ruanzhu:detect').catch(() => null);
+      // The last fill's report belongs to the page it filled, not to the wizard's next step.
+      setReport(state.lastFill && state.lastFill.page === detected?.page ? state.lastFill : null);
+      setDetected(detected);
     })();
   }, []);
 

@@ -21,19 +21,19 @@ function harness(state: { ownerId?: string; workId?: string }, answer: FillRespo
 
 describe('fillFromShortcut', () => {
   it('fills with the tab’s chosen profile and shows the count in green', async () => {
-    const { deps, calls } = harness({ ownerId: 'o1', workId: 'w1' }, { results: [{ key: 'a', status: 'filled' }, { key: 'b', status: 'kept' }] });
+    const { deps, calls } = harness({ ownerId: 'o1', workId: 'w1' }, { page: 'ccopyright.r11.application', results: [{ key: 'a', status: 'filled' }, { key: 'b', status: 'kept' }] });
     await fillFromShortcut(deps);
     expect(calls).toEqual(['fill 7 o1 w1', 'save 7', 'badge 7 1 #1a7f37']);
   });
 
   it('turns red when something needs attention', async () => {
-    const { deps, calls } = harness({ ownerId: 'o1' }, { results: [{ key: 'a', status: 'filled' }, { key: 'b', status: 'too-long' }] });
+    const { deps, calls } = harness({ ownerId: 'o1' }, { page: 'ccopyright.r11.application', results: [{ key: 'a', status: 'filled' }, { key: 'b', status: 'too-long' }] });
     await fillFromShortcut(deps);
     expect(calls.at(-1)).toBe('badge 7 1 #b3261e');
   });
 
   it('asks for a choice instead of guessing an owner', async () => {
-    const { deps, calls } = harness({}, { results: [] });
+    const { deps, calls } = harness({}, { page: 'ccopyright.r11.application', results: [] });
     await fillFromShortcut(deps);
     expect(calls).toEqual(['badge 7 ?']);
   });

@@ -57,7 +57,7 @@ export function contentHandlers({ doc, watcher, profiles, checks, signal }: Cont
         if (!values?.owner) throw new Refusal('not-found', '找不到所选的著作权人资料 / the chosen owner was not found');
         const results = await session.fill(d.page, adapter, values, { overwrite, addOwnerRows });
         // What the fill left to fix shows at once, against the values it used.
-        return { results, findings: checks.evaluate(values) };
+        return { page: d.page, results, findings: checks.evaluate(values) };
       }),
     'ruanzhu:check': ({ ownerId, workId, page }) => serial(() => check(ownerId, workId, page)),
     'ruanzhu:undo': () =>

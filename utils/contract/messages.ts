@@ -57,6 +57,8 @@ export const FieldResult = z.object({ key: z.string(), status: FillStatus, value
 export type FieldResult = z.infer<typeof FieldResult>;
 
 export const FillResponse = z.object({
+  /** The page kind filled: a report is shown only on a page of that kind (a wizard moves on in the same tab). */
+  page: z.string(),
   results: z.array(FieldResult),
   /** The page's check run right after the fill, against the values it used (no second request). */
   findings: z.array(Finding).optional(),

@@ -72,7 +72,7 @@ describe('the popup\'s undo on a tab that navigated away', () => {
   it('says the undo failed instead of nothing', async () => {
     history.replaceState(null, '', '/popup.html?tab=7');
     background({
-      'ruanzhu:tab-state': { ownerId: 'o-1', lastFill: { results: [{ key: 'work.version', status: 'filled', value: 'V1.0' }] } },
+      'ruanzhu:tab-state': { ownerId: 'o-1', lastFill: { page: 'ccopyright.r11.application', results: [{ key: 'work.version', status: 'filled', value: 'V1.0' }] } },
       'ruanzhu:owners': [zhang],
       'ruanzhu:owner': zhang,
       'ruanzhu:works': [],
@@ -92,5 +92,24 @@ describe('the popup\'s undo on a tab that navigated away', () => {
     await act(async () => void fireEvent.click(undo));
     expect(undone).toBe(true);
     expect(await screen.findByText(/Receiving end does not exist/)).toBeTruthy();
+  });
+});
+
+describe('the popup on the wizard\'s next step', () => {
+  it('does not show the report of the step it filled before: it belongs to that page', async () => {
+    history.replaceState(null, '', '/popup.html?tab=7');
+    background({
+      'ruanzhu:tab-state': { ownerId: 'o-1', lastFill: { page: 'ccopyright.r11.application', results: [{ key: 'work.version', status: 'filled', value: 'V1.0' }] } },
+      'ruanzhu:owners': [zhang],
+      'ruanzhu:owner': zhang,
+      'ruanzhu:works': [],
+      'ruanzhu:count': { owners: 1, works: 0 },
+    });
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (_tab: number, message: { type: string }) =>
+      message.type === 'ruanzhu:detect' ? { site: 'ccopyright', page: 'ccopyright.r11.development', fields: [] } : { findings: [] }) as never);
+    render(<Popup />);
+    await screen.findByText('R11 · 软件开发信息 / Development information');
+    expect(screen.queryByRole('region', { name: '填写结果' })).toBeNull();
+    expect((screen.getByRole('button', { name: '撤销' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });
