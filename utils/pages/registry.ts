@@ -89,6 +89,8 @@ export const PAGE_KINDS = {
   'aliyun.apply': { site: 'aliyun', title: { zh: '填写资料', en: 'Application form' }, audience: 'application', adapter: aliyunApply, application: 'aliyun', step: 0 },
   'aliyun.orders': { site: 'aliyun', title: { zh: '订单列表', en: 'Orders' }, audience: 'application', application: 'aliyun' },
   'aliyun.order': { site: 'aliyun', title: { zh: '订单详情', en: 'Order' }, audience: 'application', application: 'aliyun' },
+  // The console when the session has ended (docs/PORTALS.md: "not logged in", not an error): nothing to fill or check.
+  'aliyun.signed-out': { site: 'aliyun', title: { zh: '未登录：请先登录阿里云账号', en: 'Signed out: sign in to Alibaba Cloud first' }, audience: 'account' },
 } as const satisfies Record<string, PageKindSpec>;
 
 export type PageKind = keyof typeof PAGE_KINDS;

@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { detectPage } from '@/utils/content/detect/detect';
+import { advance, loadConsole } from '../replicas/console-kit';
 
 const HOST = 'https://copyright.console.aliyun.com';
 beforeEach(() => {
@@ -56,4 +57,35 @@ it('the marker is what proved the kind: the status label, the status column, the
   document.body.innerHTML = FORM;
   expect(detectPage(`${HOST}/#/apply/x`, document)).toMatchObject({ site: 'aliyun', page: 'aliyun.apply' });
   expect(detectPage(`${HOST}/#/apply/x`, document)?.marker.textContent).toBe('软件基本信息');
+});
+
+describe('Fusion replicas of the console: every page recognised by its content, whatever the class prefix and route', () => {
+  const { gen } = loadConsole();
+  const SEEDS = Array.from({ length: 30 }, (_, i) => i + 1);
+  const expected = (v: { kind: string; url: string }) => (v.kind !== 'aliyun.login-redirect' ? v.kind : new URL(v.url).origin === HOST ? 'aliyun.signed-out' : null);
+
+  it.each(gen.kinds)('%s over 30 seeds', async (k) => {
+    vi.useFakeTimers();
+    try {
+      const seen: string[] = [];
+      for (const seed of SEEDS) {
+        const v = gen.generate(k, seed);
+        document.body.innerHTML = '';
+        (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(v.url);
+        gen.mount(v, document);
+        await advance(3000);
+        const got = detectPage(location.href, document)?.page ?? null;
+        if (got !== expected(v)) seen.push(`${seed} (${v.app?.prefix ?? ''} ${v.url}): ${got}`);
+      }
+      expect(seen).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a prefix the replicas never use, on a card title and a fixed-header table', () => {
+    const body = `<div class="acme-table acme-table-medium"><div class="acme-table-header-inner"><table><thead><tr><th>订单号</th><th>状态</th></tr></thead></table></div><div class="acme-table-body"><table><tbody><tr><td>2026301437509542</td><td>初审中</td></tr></tbody></table></div></div>`;
+    expect(kind(`${HOST}/orders`, body)).toBe('aliyun.orders');
+    expect(kind(`${HOST}/x`, `<div class="acme-card"><div class="acme-card-title">基本信息</div><input></div><div class="acme-card"><div class="acme-card-title">著作权人</div></div>`)).toBe('aliyun.apply');
+  });
 });

@@ -1,6 +1,7 @@
 import { isVisible } from '@/utils/content/fill/collect';
 import { PORTAL_HOSTS } from '@/utils/pages/hosts';
 import { candidateKinds, hashRoute, type PageKind, type Site } from '@/utils/pages/registry';
+import { labelText } from '@/utils/text/normalize';
 import { consoleTitle, findMarker, MARKERS, ORG_WORDS, visibleOrderTable, visibleStatusLabel, visibleText } from './markers';
 
 export interface PageIdentity {
@@ -42,8 +43,22 @@ function detectCcopyright(url: URL, doc: Document): Detection | null {
   return null;
 }
 
+/** What the console says when its session has ended. */
+const SIGNED_OUT = ['您尚未登录', '登录已过期'];
+
 /** A field a person can type in: what makes a form a form rather than a read-only summary. */
 const EDITABLE = 'input:not([type]), input[type=text], textarea';
+
+/** A visible 智能识别 | 手动填写 switch (tabs or radio buttons): both words, in one small block. */
+function modeSwitch(doc: Document): Element | null {
+  const smart = visibleText(doc, ['智能识别']);
+  for (let box = smart?.parentElement ?? null, depth = 0; box && depth < 4; box = box.parentElement, depth++) {
+    const text = labelText(box.textContent ?? '');
+    if (text.length > 40) return null;
+    if (text.includes('手动填写')) return box;
+  }
+  return null;
+}
 
 /**
  * Recognises a page of Alibaba Cloud's 软著 console (utils/pages/adapters/README.md). The
@@ -55,9 +70,16 @@ const EDITABLE = 'input:not([type]), input[type=text], textarea';
 function detectAliyun(url: URL, doc: Document): Detection | null {
   if (!doc.body) return null;
   const at = (page: PageKind, marker: Element): Detection => ({ site: 'aliyun', page, marker });
-  const basic = consoleTitle(doc, '软件基本信息');
+  // Signed out, the console shows only its notice (and soon sends the tab to account.aliyun.com, where nothing of ours runs).
+  const signedOut = visibleText(doc, SIGNED_OUT);
+  if (signedOut) return at('aliyun.signed-out', signedOut);
+  // 软件基本信息 or 基本信息, 著作权人信息 or 著作权人: the parts' titles in any of their wordings.
+  const basic = consoleTitle(doc, '基本信息');
   const editable = [...doc.querySelectorAll<HTMLInputElement>(EDITABLE)].some((e) => !e.readOnly && !e.disabled && isVisible(e));
-  if (basic && consoleTitle(doc, '著作权人信息') && editable) return at('aliyun.apply', basic);
+  if (basic && consoleTitle(doc, '著作权人') && editable) return at('aliyun.apply', basic);
+  // The form's own switch between its two modes: 智能识别 (a Word file, nothing to type) and 手动填写.
+  const modes = modeSwitch(doc);
+  if (modes) return at('aliyun.apply', modes);
   const status = visibleStatusLabel(doc);
   const table = visibleOrderTable(doc);
   const route = url.hash.startsWith('#/') ? hashRoute(url.hash) : url.pathname;

@@ -46,6 +46,9 @@ const FORBIDDEN = /保存|提交|下一步|上一步|同意|确认|上传|删除
 /** Shown values compare as the page's text, not byte for byte (NFKC, spacing). */
 const sameShown = (a: string, b: string) => normalizeText(a) === normalizeText(b);
 
+/** A field whose element the page removed while it was filled: what it holds cannot be read back. */
+const GONE = '填写后页面已变化，无法确认';
+
 /** A driver run that cannot throw: a page that changed under it means the field is gone, not a crash. */
 async function drive(kind: ControlKind, el: Element, value: string | string[]): Promise<DriverResult> {
   try {
@@ -151,13 +154,23 @@ export class FillSession {
           open.set(item.key, item);
           continue;
         }
-        open.delete(item.key);
         const el = col.elements[item.ref];
+        // The page replaced what was collected (a step rendered anew): collect again, never drive a detached element.
+        if (!el.isConnected) {
+          reshaped = true;
+          break;
+        }
+        open.delete(item.key);
         const kind = col.controls[item.ref].kind;
         const before = DRIVERS[kind].read(el);
         const beforeShown = shownValue(kind, el);
         const result = await drive(kind, el, item.value);
-        const shown = el.isConnected ? shownValue(kind, el) : beforeShown;
+        if (!el.isConnected) {
+          done.set(item.key, { key: item.key, status: 'not-found', reason: GONE });
+          reshaped = true;
+          break;
+        }
+        const shown = shownValue(kind, el);
         if (!sameShown(shown, beforeShown)) {
           // Changed by us, even when the page then showed something else: undo can restore it.
           const entry: UndoEntry = { key: item.key, kind, el, before, after: shown };
@@ -207,7 +220,7 @@ export class FillSession {
     await tick();
     for (const x of executed) {
       if (!x.el.isConnected) {
-        done.set(x.key, { key: x.key, status: 'not-found', reason: '填写后页面已变化，无法确认' });
+        done.set(x.key, { key: x.key, status: 'not-found', reason: GONE });
         continue;
       }
       const now = shownValue(x.kind, x.el);

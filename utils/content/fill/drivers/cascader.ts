@@ -2,7 +2,7 @@ import { cascaderParts, isVisible, shownWithin } from '@/utils/content/fill/coll
 import { familyFor, type CascaderFamily } from '@/utils/content/fill/components';
 import { normalizeText } from '@/utils/text/normalize';
 import { pickOption, sameArea } from '@/utils/text/options';
-import { click, missing, newlyShown, rejected, shownSet, tick, waitFor, type DriverResult } from './events';
+import { click, missing, openDropdown, rejected, tick, waitFor, type DriverResult } from './events';
 
 /**
  * An area cascader (province → city, to the district in the address dialog), driven level by level
@@ -19,10 +19,6 @@ const LEVEL_MS = 6000;
 const isOpen = (el: Element) => el.isConnected && isVisible(el);
 const triggerOf = (root: Element, family: CascaderFamily) => (family.trigger && root.querySelector(family.trigger)) || root;
 const entryText = (li: Element) => normalizeText(li.textContent ?? '');
-
-function panelOf(root: Element, family: CascaderFamily, before: ReadonlySet<Element>): Element | null {
-  return [...root.querySelectorAll(family.dropdown)].find(isOpen) ?? newlyShown(family.dropdown, before, isOpen);
-}
 
 /** The entries of level `i` once loaded, as elements. */
 function levelEntries(panel: Element, family: CascaderFamily, i: number): Element[] {
@@ -51,9 +47,7 @@ export const cascaderDriver = {
     if (!family) return missing('无法识别该地区选择框');
     const wanted = Array.isArray(value) ? value : [value];
     if (!wanted.length || !wanted[0]) return rejected('地区选定后无法清空');
-    const before = shownSet(family.dropdown, isOpen);
-    click(triggerOf(root, family));
-    const panel = await waitFor(() => panelOf(root, family, before));
+    const panel = await openDropdown(root, triggerOf(root, family), family.dropdown, isOpen);
     if (!panel) return missing('地区列表没有打开');
     // Entries of the next level before a click: the list for the new choice must replace them.
     let stale = new Set<Element>();

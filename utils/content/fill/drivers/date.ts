@@ -1,7 +1,7 @@
 import { dateInput, isVisible, shownWithin } from '@/utils/content/fill/collect';
 import { familyFor, type CalendarFamily, type MenuCalendar, type PanelInputCalendar } from '@/utils/content/fill/components';
 import { normalizeText } from '@/utils/text/normalize';
-import { click, focusIn, focusOut, missing, newlyShown, rejected, shownSet, tick, waitFor, type DriverResult } from './events';
+import { click, focusIn, focusOut, missing, openDropdown, rejected, tick, waitFor, type DriverResult } from './events';
 import { setNativeValue } from './text';
 
 /**
@@ -138,9 +138,7 @@ async function typeDay(input: HTMLInputElement, value: string): Promise<void> {
 /** Opens the popup, types the day into its own input, and closes it again. */
 async function viaPopupInput(family: PanelInputCalendar, root: Element, input: HTMLInputElement, value: string): Promise<DriverResult> {
   const trigger = root.querySelector(family.trigger) ?? input;
-  const before = shownSet(family.popup, isOpen);
-  click(trigger);
-  const popup = await waitFor(() => newlyShown(family.popup, before, isOpen));
+  const popup = await openDropdown(root, trigger, family.popup, isOpen);
   const field = popup?.querySelector<HTMLInputElement>(family.popupInput);
   if (!popup || !field) return missing('日期面板没有打开');
   await typeDay(field, value);

@@ -83,6 +83,20 @@ export function shownSet(selector: string, isShown: (el: Element) => boolean): S
   return new Set([...document.querySelectorAll(selector)].filter(isShown));
 }
 
+/**
+ * Opens the list of a select or cascader as a user does and answers it: its own list (inside the
+ * component), or the one newly shown in the page since the click. A list the user left open is
+ * used as it is: the trigger is a toggle, and clicking it again would close it.
+ */
+export async function openDropdown(root: Element, trigger: Element, selector: string, isShown: (el: Element) => boolean): Promise<Element | null> {
+  const own = () => [...root.querySelectorAll(selector)].find(isShown);
+  const already = own();
+  if (already) return already;
+  const before = shownSet(selector, isShown);
+  click(trigger);
+  return waitFor(() => own() ?? newlyShown(selector, before, isShown));
+}
+
 export type DriverResult = { ok: true; value: string | string[] } | { ok: false; status: 'not-found' | 'rejected'; reason: string };
 export const rejected = (reason: string): DriverResult => ({ ok: false, status: 'rejected', reason });
 export const missing = (reason: string): DriverResult => ({ ok: false, status: 'not-found', reason });

@@ -2,7 +2,7 @@ import { isVisible, selectText, shownWithin } from '@/utils/content/fill/collect
 import { familyFor, type SelectFamily } from '@/utils/content/fill/components';
 import { normalizeText } from '@/utils/text/normalize';
 import { pickOption } from '@/utils/text/options';
-import { click, missing, newlyShown, rejected, shownSet, tick, waitFor, type DriverResult } from './events';
+import { click, missing, openDropdown, rejected, tick, waitFor, type DriverResult } from './events';
 
 /**
  * A select of one of the component families (components.ts): opened like a user, the list that
@@ -18,11 +18,6 @@ const LOAD_MS = 6000;
 const isOpen = (list: Element) => list.isConnected && isVisible(list);
 const triggerOf = (root: Element, family: SelectFamily) => (family.trigger && root.querySelector(family.trigger)) || root;
 const optionText = (o: Element) => normalizeText(o.getAttribute('title') || o.textContent || '');
-
-/** The list this select shows now: its own, or one that appeared in the page since it was clicked. */
-function openList(root: Element, family: SelectFamily, before: ReadonlySet<Element>): Element | null {
-  return [...root.querySelectorAll(family.list)].find(isOpen) ?? newlyShown(family.list, before, isOpen);
-}
 
 /** The list's options, once there are any. */
 function optionsIn(list: Element, family: SelectFamily): Element[] | null {
@@ -53,9 +48,7 @@ export const selectDriver = {
     const family = familyFor('selects', root);
     if (!family) return missing('无法识别该选择框');
     if (!wanted.length || wanted[0] === '') return clear(root, family);
-    const before = shownSet(family.list, isOpen);
-    click(triggerOf(root, family));
-    const list = await waitFor(() => openList(root, family, before));
+    const list = await openDropdown(root, triggerOf(root, family), family.list, isOpen);
     if (!list) return missing('选项列表没有打开');
     // A list may say it has no options while they load (Fusion's 无选项 until its data arrives): wait either way.
     const options = await waitFor(() => (list.isConnected ? optionsIn(list, family) : null), LOAD_MS);
