@@ -40,8 +40,12 @@ export interface KeySpec {
   options?: readonly string[];
   /** The key whose area control (province → city → district) also holds this one. */
   partOf?: string;
+  /** A section titled with one of these is someone else's: none of its controls takes the key. */
+  notUnder?: readonly string[];
 }
 
+/** Sections about another party than the owner: the order's 经办人, an agent. */
+const SOMEONE_ELSE = ['经办人', '代理人'];
 const OWNER_NOT = ['联系人', '法定代表人', '法人代表', '代理人', '经办人', '用户名', '软件', '紧急', '收件'];
 /** Words of a field in another language or a note about a field: never the field itself. */
 const NOT_THE_FIELD = ['英文', '说明', '备注', '描述'];
@@ -80,19 +84,19 @@ export const KEY_SPECS = {
   'owner.account.username': { zh: '用户名', kind: 'text', terms: ['用户名', '登录名'], props: ['userName', 'username', 'loginName'], not: ['真实姓名', '密码'] },
   'owner.account.phone': { zh: '手机号码', kind: 'text', terms: ['手机号码', '手机号', '手机'], props: ['phone', 'mobile'], not: ['验证码', '固定'] },
   'owner.account.email': { zh: '电子邮箱', kind: 'text', terms: ['电子邮箱', '邮箱', '电子邮件'], props: ['email', 'mail'] },
-  'owner.category': { zh: '著作权人类别', kind: 'choice', terms: ['著作权人类别', '身份类别', '机构类别', '单位类别', '机构类型', '单位类型', '主体类型', '类别'], props: ['category', 'ownerType', 'orgType'], not: OWNER_NOT, options: OWNER_CATEGORY_OPTIONS },
-  'owner.name': { zh: '名称（姓名）', kind: 'text', terms: ['著作权人名称', '著作权人姓名', '姓名或名称', '机构名称', '单位名称', '企业名称', '真实姓名', '名称', '姓名'], props: ['name', 'orgName', 'realName', 'ownerName'], not: [...OWNER_NOT, '英文'] },
-  'owner.idType': { zh: '证件类型', kind: 'choice', terms: ['著作权人证件类型', '证件类型', '证件种类'], props: ['idType', 'certType', 'certificateType'], not: OWNER_NOT, options: DOCUMENT_OPTIONS },
-  'owner.idNumber': { zh: '证件号码', kind: 'text', terms: ['著作权人证件号码', '证件号码', '身份证号码', '身份证号', '统一社会信用代码', '证件号'], props: ['idNumber', 'certNo', 'certificateNo', 'idNo'], not: [...OWNER_NOT, '有效期'] },
-  'owner.country': { zh: '国籍', kind: 'choice', terms: ['国籍', '国家', '国家/地区', '所在国家'], props: ['country', 'nationality'], not: ['发表'], options: COUNTRY_OPTIONS },
-  'owner.province': { zh: '省份', kind: 'area', terms: ['省份', '所在省份', '所在地区', '地区', '省/市', '所在地', '省'], props: ['province', 'area'], not: ['发表'] },
-  'owner.city': { zh: '城市', kind: 'place', terms: ['城市', '所在城市', '市'], props: ['city'], not: ['发表'], partOf: 'owner.province' },
-  'owner.address': { zh: '详细地址', kind: 'text', terms: ['详细地址', '通讯地址', '联系地址', '地址'], props: ['address'], not: ['邮箱', '电子邮件', '收件'] },
-  'owner.postcode': { zh: '邮政编码', kind: 'text', terms: ['邮政编码', '邮编'], props: ['postcode', 'zipCode', 'postCode'] },
-  'owner.phone': { zh: '手机号码', kind: 'text', terms: ['联系人手机', '联系人手机号', '手机号码', '联系电话', '手机号', '手机'], props: ['phone', 'mobile', 'contactPhone', 'contactMobile'], not: ['固定', '验证码', '紧急'] },
-  'owner.landline': { zh: '固定电话', kind: 'text', terms: ['固定电话', '座机', '办公电话', '区号'], props: ['landline', 'telephone', 'tel'], not: ['紧急'] },
-  'owner.email': { zh: '电子邮箱', kind: 'text', terms: ['电子邮箱', '邮箱', '电子邮件'], props: ['email', 'mail'] },
-  'owner.contactName': { zh: '联系人', kind: 'text', terms: ['联系人姓名', '联系人'], props: ['contactName', 'linkman'], not: ['电话', '手机', '邮箱', '紧急'] },
+  'owner.category': { zh: '著作权人类别', kind: 'choice', terms: ['著作权人类别', '身份类别', '机构类别', '单位类别', '机构类型', '单位类型', '主体类型', '类别'], props: ['category', 'ownerType', 'orgType'], not: OWNER_NOT, options: OWNER_CATEGORY_OPTIONS, notUnder: SOMEONE_ELSE },
+  'owner.name': { zh: '名称（姓名）', kind: 'text', terms: ['著作权人名称', '著作权人姓名', '姓名或名称', '机构名称', '单位名称', '企业名称', '真实姓名', '名称', '姓名'], props: ['name', 'orgName', 'realName', 'ownerName'], not: [...OWNER_NOT, '英文'], notUnder: SOMEONE_ELSE },
+  'owner.idType': { zh: '证件类型', kind: 'choice', terms: ['著作权人证件类型', '证件类型', '证件种类'], props: ['idType', 'certType', 'certificateType'], not: OWNER_NOT, options: DOCUMENT_OPTIONS, notUnder: SOMEONE_ELSE },
+  'owner.idNumber': { zh: '证件号码', kind: 'text', terms: ['著作权人证件号码', '证件号码', '身份证号码', '身份证号', '统一社会信用代码', '证件号'], props: ['idNumber', 'certNo', 'certificateNo', 'idNo'], not: [...OWNER_NOT, '有效期'], notUnder: SOMEONE_ELSE },
+  'owner.country': { zh: '国籍', kind: 'choice', terms: ['国籍', '国家', '国家/地区', '所在国家'], props: ['country', 'nationality'], not: ['发表'], options: COUNTRY_OPTIONS, notUnder: SOMEONE_ELSE },
+  'owner.province': { zh: '省份', kind: 'area', terms: ['省份', '所在省份', '所在地区', '地区', '省/市', '所在地', '省'], props: ['province', 'area'], not: ['发表'], notUnder: SOMEONE_ELSE },
+  'owner.city': { zh: '城市', kind: 'place', terms: ['城市', '所在城市', '市'], props: ['city'], not: ['发表'], partOf: 'owner.province', notUnder: SOMEONE_ELSE },
+  'owner.address': { zh: '详细地址', kind: 'text', terms: ['详细地址', '通讯地址', '联系地址', '地址'], props: ['address'], not: ['邮箱', '电子邮件', '收件'], notUnder: SOMEONE_ELSE },
+  'owner.postcode': { zh: '邮政编码', kind: 'text', terms: ['邮政编码', '邮编'], props: ['postcode', 'zipCode', 'postCode'], notUnder: SOMEONE_ELSE },
+  'owner.phone': { zh: '手机号码', kind: 'text', terms: ['联系人手机', '联系人手机号', '手机号码', '联系电话', '手机号', '手机'], props: ['phone', 'mobile', 'contactPhone', 'contactMobile'], not: ['固定', '验证码', '紧急'], notUnder: SOMEONE_ELSE },
+  'owner.landline': { zh: '固定电话', kind: 'text', terms: ['固定电话', '座机', '办公电话', '区号'], props: ['landline', 'telephone', 'tel'], not: ['紧急'], notUnder: SOMEONE_ELSE },
+  'owner.email': { zh: '电子邮箱', kind: 'text', terms: ['电子邮箱', '邮箱', '电子邮件'], props: ['email', 'mail'], notUnder: SOMEONE_ELSE },
+  'owner.contactName': { zh: '联系人', kind: 'text', terms: ['联系人姓名', '联系人'], props: ['contactName', 'linkman'], not: ['电话', '手机', '邮箱', '紧急'], notUnder: SOMEONE_ELSE },
 
   // The certificate address (#/confirm, +新增联系地址): the chosen owner as the recipient.
   'address.recipient': { zh: '收件人', kind: 'text', terms: ['收件人', '收件人姓名', '联系人'], props: ['receiver', 'recipient'], not: ['电话', '手机', '单位'] },

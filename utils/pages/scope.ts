@@ -14,7 +14,7 @@ import { adapterFor, pageSpec, siblingsOf, type PageKind } from './registry';
 export interface PlanScope {
   /** Fields of every owner of the work (the chosen one and the co-owners). */
   owner: ReadonlySet<string>;
-  /** Further fields of the chosen owner alone: the contact a certificate goes to. */
+  /** Further fields of the chosen owner alone: its contact, the address a certificate goes to. */
   contact: ReadonlySet<string>;
   /** null: no software data at all (account and identity pages). */
   work: ReadonlySet<string> | null;
@@ -53,7 +53,8 @@ export function planScope(page: string): PlanScope {
     if (!read) continue;
     for (const f of read.fields) {
       if (isAddress(key)) contact.add(f);
-      else if (read.of === 'owner') owner.add(f);
+      // An `owner.*` key is the chosen owner's alone (a co-owner's contact is never the page's to receive).
+      else if (read.of === 'owner') (key.startsWith('owner.') && !IDENTITY.includes(f) && !BASE.includes(f) ? contact : owner).add(f);
       else (PUBLICATION.includes(f) ? PUBLICATION : [f]).forEach((x) => work.add(x));
     }
   }

@@ -21,7 +21,8 @@ describe('stepOf', () => {
     ['upload.上传证件照正面', 'ccopyright.realname.person', 'ccopyright.realname.person'],
     // The vendor console's form is its own: a key it lacks belongs to no step there, not to the center's R11.
     ['work.version', 'aliyun.apply', 'aliyun.apply'],
-    ['work.languages', 'aliyun.apply', null],
+    ['work.languages', 'aliyun.apply', 'aliyun.apply'],
+    ['address.recipient', 'aliyun.apply', null],
   ])('%s seen from %s → %s', (key, current, expected) => expect(stepOf(key, current)).toBe(expected));
 });
 

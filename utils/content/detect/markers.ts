@@ -1,4 +1,5 @@
 import { isVisible } from '@/utils/content/fill/collect';
+import { HEADINGS as SECTION_HEADINGS } from '@/utils/content/fill/signals';
 import { orderStatusLabel, orderTableHeader } from '@/utils/content/reading/order-page';
 import type { PageKind } from '@/utils/pages/registry';
 import { labelText } from '@/utils/text/normalize';
@@ -70,12 +71,8 @@ export const MARKERS: Partial<Record<PageKind, Marker>> = {
 /** Words only the organisation's authentication shows; where they are visible, the page is the organisation's. */
 export const ORG_WORDS = ['营业执照', '统一社会信用代码', '法定代表人', '机构名称'];
 
-/**
- * Titles of the console's parts: headings, ARIA headings, and the titles of cards and collapse
- * panels under whatever class prefix the console's component library is built with (next-, ant-,
- * or the app's own): the class name's ending says what it is.
- */
-const CONSOLE_TITLES = 'h1, h2, h3, h4, legend, [role=heading], [class$="card-title"], [class*="card-title "], [class$="card-head-title"], [class*="card-head-title "], [class$="collapse-panel-title"], [class*="collapse-panel-title "]';
+/** Titles of the console's parts: the sections' headings as the fill engine reads them. */
+const CONSOLE_TITLES = SECTION_HEADINGS;
 
 /** A short, visible title containing `text` (一、软件基本信息 counts; a paragraph that mentions it does not). */
 export function consoleTitle(doc: Document, text: string): Element | null {

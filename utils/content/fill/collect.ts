@@ -352,13 +352,23 @@ function positionIn(row: Element, el: Element, kind: ControlKind, layout: RowLay
   return fields.length === 1 || kind !== 'text' ? fields[0] : fields[fields.length - 1];
 }
 
-/** The candidate controls under `root`, in document order. */
+/** Dialogs that hold the user (ARIA's modal dialogs, a native modal <dialog>). */
+const MODAL = '[role=dialog][aria-modal=true], [role=alertdialog], dialog[open]';
+
+/** The modal dialog shown on top (the last one open), if any: while it is open, the page behind it is out of reach. */
+function topModal(root: ParentNode): Element | null {
+  const open = [...root.querySelectorAll(MODAL)].filter((d) => isVisible(d) && (d.localName !== 'dialog' || d.matches(':modal')));
+  return open.at(-1) ?? null;
+}
+
+/** The candidate controls under `root`, in document order: only the top modal dialog's while one is open. */
 export function collect(root: ParentNode, opts: CollectOptions = {}): Collected {
   const doc = (root as Node).ownerDocument ?? (root as Document);
   const rows = opts.rows ? [...root.querySelectorAll(opts.rows.row)] : [];
   const found: Found[] = [];
   const any = familiesOf(doc).anyComposite;
-  for (const candidate of root.querySelectorAll(`${any}, input, textarea`)) {
+  const modal = topModal(root);
+  for (const candidate of (modal ?? root).querySelectorAll(`${any}, input, textarea`)) {
     // Inputs inside a composite control belong to it; so does a composite inside another.
     if (insideComposite(candidate, root, any)) continue;
     const f = classify(candidate);

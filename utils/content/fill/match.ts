@@ -108,6 +108,7 @@ export function scoreControl(signals: readonly Signal[], spec: KeySpec, extraTer
   // Signals are normalised (NFKC: （城市） reads (城市)); so are the catalogue's words.
   const terms = [...extraTerms, ...spec.terms].map(normalized);
   const not = (spec.not ?? []).map(normalized);
+  const notUnder = (spec.notUnder ?? []).map(normalized);
   const props = (spec.props ?? []).map((p) => p.toLowerCase());
   let best: Scored = { score: 0, why: '' };
   for (const s of signals) {
@@ -125,6 +126,7 @@ export function scoreControl(signals: readonly Signal[], spec: KeySpec, extraTer
       [v, term] = [field !== undefined && s.text === field ? 1 : 0, field ?? ''];
     } else {
       if (VETO_SOURCES.has(s.source) && not.some((n) => s.text.includes(n))) return { score: 0, why: `${s.source} “${s.text}” is excluded` };
+      if ((s.source === 'title' || s.source === 'shared-title') && notUnder.some((n) => s.text.includes(n))) return { score: 0, why: `the section “${s.text}” is someone else's` };
       for (const t of terms) {
         const tv = termScore(s.text, t);
         if (tv > v) [v, term] = [tv, t];

@@ -1,4 +1,4 @@
-import { specOf } from '@/utils/fields/catalogue';
+import { rowKey, specOf } from '@/utils/fields/catalogue';
 import { choiceTexts, PORTAL_LANGUAGES } from '@/utils/fields/portal-options';
 import { valueFor, type RawValue } from '@/utils/fields/values';
 import type { PlanValues } from '@/utils/contract/messages';
@@ -77,10 +77,12 @@ function splitByOptions(wanted: readonly string[], options: readonly string[]): 
 type Formatted = { value: string | string[]; limit?: number; note?: string } | { action: PlanSkip; reason: string };
 
 /** The formatted value, or a reason the control cannot take the profile's value. */
-function format(key: string, raw: RawValue, c: ControlSnapshot): Formatted {
+function format(key: string, raw: RawValue, c: ControlSnapshot, languageOptions: boolean): Formatted {
   const list = Array.isArray(raw) ? raw : [raw];
   if (key === 'work.languagesOther') {
-    // A listed language goes to its option, never into the box; the box takes the rest.
+    // A listed language goes to its option, never into the box; the box takes the rest, or every
+    // language where the page offers no options to tick.
+    if (!languageOptions) return { value: list.join('、') };
     const { rest } = splitByOptions(list, PORTAL_LANGUAGES);
     return rest.length ? { value: rest.join('、') } : { action: 'no-value', reason: '全部编程语言都在选项中' };
   }
@@ -150,11 +152,32 @@ function areaValue(key: string, values: PlanValues): string[] | undefined {
   return [asText(province), ...(city !== undefined ? [asText(city)] : []), ...(address !== undefined ? [asText(address)] : [])];
 }
 
+/**
+ * Owner rows that already name someone else: a name or ID number the user typed that is not the
+ * profile's. The row is their draft for another owner; filling its empty fields would mix two owners.
+ */
+function foreignRows(matches: readonly MatchResult[], controls: readonly ControlSnapshot[], values: PlanValues): Set<number> {
+  const rows = new Set<number>();
+  for (const m of matches) {
+    const row = rowKey(m.key);
+    if (!row || (row.field !== 'name' && row.field !== 'idNumber') || m.status !== 'matched') continue;
+    const c = controls[m.ref];
+    const want = valueFor(m.key, values);
+    if (c.kind === 'text' && c.value !== '' && !c.ours && want !== undefined && normalizeText(c.value) !== normalizeText(asText(want))) rows.add(row.index);
+  }
+  return rows;
+}
+
 export function planFill(matches: readonly MatchResult[], controls: readonly ControlSnapshot[], values: PlanValues, opts: PlanOptions = {}): PlanItem[] {
   const byKey = new Map(matches.map((m) => [m.key, m]));
+  const foreign = opts.overwrite ? new Set<number>() : foreignRows(matches, controls, values);
+  // Whatever keys this pass plans: a group of checkboxes offering languages is the page's list.
+  const languageOptions = controls.some((c) => c.kind === 'checkbox' && splitByOptions(c.options ?? [], PORTAL_LANGUAGES).picked.length >= 2);
   return matches.map((m): PlanItem => {
     const spec = specOf(m.key);
     const c = m.status === 'matched' ? controls[m.ref] : undefined;
+    const row = rowKey(m.key);
+    if (c && row && foreign.has(row.index)) return { key: m.key, ref: c.ref, why: m.why, action: 'kept', value: c.value, reason: '该行已填写另一位著作权人，整行保留' };
     // 城市 inside the 省份 cascader: the province's fill carries it.
     if (c && spec?.partOf && c.kind === 'cascader') {
       const host = [...byKey.keys()].find((k) => byKey.get(k)!.status === 'matched' && (byKey.get(k) as { ref: number }).ref === c.ref && !specOf(k)?.partOf);
@@ -168,7 +191,7 @@ export function planFill(matches: readonly MatchResult[], controls: readonly Con
     if (m.status === 'ambiguous') return { key: m.key, action: 'ambiguous', reason: `有 ${m.refs.length} 个字段都可能是“${spec?.zh ?? m.key}”，未填写`, why: m.why };
     const control = c!;
     const base = { key: m.key, ref: control.ref, why: m.why };
-    const f = format(m.key, raw, control);
+    const f = format(m.key, raw, control, languageOptions);
     if ('action' in f) return { ...base, action: f.action, reason: f.reason };
     if (isSame(control, f.value)) return { ...base, action: 'same', value: f.value, reason: '页面上已是资料中的值' };
     if (control.value !== '' && !control.ours && !opts.overwrite && !isPreset(control)) return { ...base, action: 'kept', value: control.value, reason: '保留页面上已有的值' };

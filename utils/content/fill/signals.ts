@@ -38,8 +38,15 @@ export interface Signal {
   text: string;
 }
 
-/** Headings that title a section or a unit inside it. */
-export const HEADINGS = 'h1, h2, h3, h4, h5, legend, [role=heading], .fillin_title';
+/**
+ * Headings that title a section or a unit inside it: heading elements, and the titles of cards and
+ * collapse panels under whatever class prefix a component library is built with (next-, ant-, the
+ * app's own): the class name's ending says what it is.
+ */
+export const HEADINGS = [
+  'h1, h2, h3, h4, h5, legend, [role=heading], .fillin_title',
+  ...['card-title', 'card-head-title', 'collapse-panel-title'].map((t) => `[class$="${t}"], [class*="${t} "]`),
+].join(', ');
 /** Where a section ends when climbing from a control: a whole step, form or dialog is not one section. */
 const SECTION_LIMIT = 8;
 

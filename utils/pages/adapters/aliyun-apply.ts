@@ -1,14 +1,13 @@
-import { field, type PageAdapter, type RowRule } from './toolkit';
-
-/** An owner-card field found by its exact label (the console's ids are not known to be stable). */
-const ownerField = (name: string, labels: readonly string[]): RowRule => ({ field: name, labels });
+import { field, rowField, type PageAdapter } from './toolkit';
 
 /**
- * Alibaba Cloud console, 填写资料 → 手动填写 (utils/pages/adapters/README.md): four parts [guide],
- * 软件基本信息, 软件技术特点, 著作权人信息 (one card per owner, more through 添加著作权人) and
- * 软件鉴别材料 (PDF uploads: no key, never touched). Ant Form items label their controls; the exact
- * words are a [guess] modelled on the center's form. 编程语言 is one text box here: the whole list
- * goes into it (`work.languagesOther` takes what no option took, and there are no options).
+ * Alibaba Cloud console, 填写资料 → 手动填写 (docs/PORTALS.md, "The vendor console"): Fusion Next
+ * form items whose `label[for]` is the field's name; four parts (软件基本信息, 软件技术特点,
+ * 著作权人信息, 软件鉴别材料: uploads, never touched). The wording below is the center's, which the
+ * service mirrors [guess]; the engine's own terms cover other wordings. While the page's add-owner
+ * dialog is open it holds the user (collect keeps to the top modal): its fields are the chosen
+ * owner's, keyed `owner.*`. 著作权人信息 is cards, a table of rows or a picker of saved owners
+ * [guess]; rows are found by the selector below and their items by label.
  */
 export const aliyunApply: PageAdapter = {
   fields: [
@@ -21,6 +20,8 @@ export const aliyunApply: PageAdapter = {
     field('work.completionDate', '开发完成日期'),
     field('work.published', '发表状态'),
     field('work.firstPublishedDate', '首次发表日期'),
+    field('work.firstPublishedCountry', '首次发表国家'),
+    field('work.firstPublishedCity', '首次发表城市'),
     field('work.rightsAcquisition', '权利取得方式'),
     field('work.rightsScope', '权利范围'),
     field('work.devHardware', '开发的硬件环境'),
@@ -29,26 +30,41 @@ export const aliyunApply: PageAdapter = {
     field('work.devTools', '软件开发环境/开发工具'),
     field('work.runPlatform', '该软件的运行平台/操作系统'),
     field('work.runSupport', '软件运行支撑环境/支持软件'),
-    field('work.languagesOther', '编程语言'),
+    // A group of options and a box for the rest, or one box for all: the value kind tells them apart.
+    field('work.languages', '编程语言'),
+    field('work.languagesOther', ['其他编程语言', '编程语言']),
     field('work.sourceLines', '源程序量'),
     field('work.purpose', '开发目的'),
     field('work.domain', '面向领域/行业'),
     field('work.mainFunctions', '软件的主要功能'),
-    // The tags and their text have separate items; the value kind keeps them apart either way.
     field('work.featureTags', '软件的技术特点'),
     field('work.technicalFeatures', ['技术特点说明', '软件的技术特点']),
+    // The add-owner dialog: the chosen owner's record as the service keeps it.
+    field('owner.category', '著作权人类型'),
+    field('owner.name', '著作权人名称'),
+    field('owner.idType', '证件类型'),
+    field('owner.idNumber', '证件号码'),
+    field('owner.country', '国籍'),
+    field('owner.province', '省份'),
+    field('owner.city', '城市'),
+    field('owner.address', '详细地址'),
+    field('owner.contactName', '联系人'),
+    field('owner.phone', '联系电话'),
+    field('owner.email', '电子邮箱'),
   ],
   owners: {
-    row: '.owner-card',
+    // One card per owner, or one table row per owner [guess].
+    row: '.owner-card, [class*="owner"] tbody tr',
     // Categories before ID types: the console offers the ID types of the chosen category.
     fields: [
-      ownerField('category', ['著作权人类别', '类别']),
-      ownerField('name', ['姓名或名称', '著作权人名称', '名称']),
-      ownerField('idType', ['证件类型']),
-      ownerField('idNumber', ['证件号码']),
-      ownerField('country', ['国籍']),
-      ownerField('province', ['省份']),
-      ownerField('city', ['城市']),
+      rowField('category', '著作权人类型'),
+      rowField('name', '著作权人名称'),
+      rowField('idType', '证件类型'),
+      rowField('idNumber', '证件号码'),
+      rowField('country', '国籍'),
+      rowField('province', '省份'),
+      rowField('city', '城市'),
+      rowField('address', '详细地址'),
     ],
     add: /^\+?\s*添加著作权人$/,
   },

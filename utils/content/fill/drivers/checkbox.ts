@@ -1,4 +1,4 @@
-import { groupItems, isChecked, isVisible, itemText, shownItems } from '@/utils/content/fill/collect';
+import { groupItems, isChecked, isVisible, itemText, shownItems, statedCap } from '@/utils/content/fill/collect';
 import { familyFor } from '@/utils/content/fill/components';
 import { optionKey } from '@/utils/text/normalize';
 import { click, itemDisabled, missing, rejected, tick, waitFor, type DriverResult } from './events';
@@ -38,17 +38,37 @@ export const checkboxDriver = {
     const known = new Set(texts.map(optionKey));
     const unknown = list.filter((w) => w && !known.has(optionKey(w)));
     if (unknown.length) return missing(`选项中没有“${unknown.join('、')}”`);
-    // Unticking first: a group with a cap refuses a new tick while it is full.
-    const order = items.map((item, i) => ({ item, on: want.has(optionKey(texts[i])) })).sort((a, b) => Number(a.on) - Number(b.on));
-    for (const { item, on } of order) {
-      if (on === isChecked(item, family)) continue;
-      if (itemDisabled(item)) return rejected(`选项“${itemText(item, family)}”不可选`);
-      click(item);
-      await waitFor(() => isChecked(item, family) === on, 500);
-    }
+    const before = new Set(items.filter((item) => isChecked(item, family)));
+    const refused = await setTicks(items, family, (_item, i) => want.has(optionKey(texts[i])));
     await tick();
     const now = checkboxDriver.read(group);
-    const ok = now.length === want.size && now.every((t) => want.has(optionKey(t)));
-    return ok ? { ok: true, value: now } : rejected(`页面勾选的是“${now.join('、') || '无'}”`);
+    // A group that takes the extra tick and then says its limit (最多选择 3 项) refused it too.
+    const cap = statedCap([visibleHelp(group)]);
+    if (cap !== undefined && now.length > cap) {
+      await setTicks(items, family, (item) => before.has(item));
+      return rejected(`页面最多选择 ${cap} 项，资料中有 ${now.length} 项：已恢复原样，请自行选择`);
+    }
+    if (!refused && now.length === want.size && now.every((t) => want.has(optionKey(t)))) return { ok: true, value: now };
+    // Part of a set is not the set: which options to keep under the page's limit is the user's choice.
+    await setTicks(items, family, (item) => before.has(item));
+    return rejected(refused ? `页面在勾选 ${now.length} 项后不再允许勾选“${refused}”：已恢复原样，请自行选择` : `页面勾选的是“${now.join('、') || '无'}”：已恢复原样`);
   },
 };
+
+/** The messages shown next to a group once it changed: its form item's help or error text. */
+function visibleHelp(group: Element): string {
+  const item = group.closest('[class$="form-item"], [class*="form-item "], .el-form-item, .fillin_item') ?? group.parentElement;
+  return [...(item?.querySelectorAll('[class*="form-item-help"], [class*="form-item__error"], [role=alert]') ?? [])].filter(isVisible).map((e) => e.textContent ?? '').join(' ');
+}
+
+/** Clicks the items whose state differs from `on`, unticking first (a group with a cap refuses a tick while full); answers the first option the page refused. */
+async function setTicks(items: readonly Element[], family: Parameters<typeof isChecked>[1], on: (_item: Element, i: number) => boolean): Promise<string | null> {
+  const order = items.map((item, i) => ({ item, on: on(item, i) })).sort((a, b) => Number(a.on) - Number(b.on));
+  for (const { item, on: wanted } of order) {
+    if (wanted === isChecked(item, family)) continue;
+    if (itemDisabled(item)) return itemText(item, family);
+    click(item);
+    await waitFor(() => isChecked(item, family) === wanted, 500);
+  }
+  return null;
+}
