@@ -28,6 +28,10 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ['机构', '机构用户', '单位', '非自然人'],
   // 软件分类: one current source says the first option now reads APP (docs/PORTALS.md, conflict).
   ['应用软件', 'app'],
+  // 开发方式 in other forms' words.
+  ['单独开发', '独立开发'],
+  // A country list that names Hong Kong, Macao and Taiwan apart calls the mainland 中国大陆.
+  ['中国', '中国大陆', '中华人民共和国'],
 ];
 
 function synonymGroup(key: string): readonly string[] | undefined {

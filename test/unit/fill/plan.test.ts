@@ -103,7 +103,7 @@ describe('the actions', () => {
     expect(b).toMatchObject({ action: 'ambiguous', reason: '有 2 个字段都可能是“版本号”，未填写', why: 'y' });
   });
 
-  it('part: the city rides on the province\'s cascader, which carries [province, city, address]', () => {
+  it('part: the city rides on the province\'s cascader, which carries [province, city]', () => {
     const area = ctl('cascader', { scope: 0 });
     const [province, city] = planFill(
       [
@@ -113,8 +113,14 @@ describe('the actions', () => {
       [area],
       values(),
     );
-    expect(province).toMatchObject({ action: 'fill', value: ['北京市', '北京市', '北京市海淀区中关村大街1号'] });
+    expect(province).toMatchObject({ action: 'fill', value: ['北京市', '北京市'] });
     expect(city).toEqual({ key: 'owners.0.city', action: 'part', ref: 0, host: 'owners.0.province' });
+  });
+
+  it('the district comes from the address only where the form has a district of its own (the certificate address)', () => {
+    // An owner's area: no district in the profile, so a cascader that offers one stops at the city.
+    expect(planOne('owners.0.province', ctl('cascader', { scope: 0 }))).toMatchObject({ value: ['北京市', '北京市'] });
+    expect(planOne('address.province', ctl('cascader'))).toMatchObject({ action: 'fill', value: ['北京市', '北京市', '北京市海淀区中关村大街1号'] });
   });
 });
 
@@ -123,7 +129,7 @@ describe('choices: the page\'s preset is not the user\'s', () => {
     const radio = ctl('radio', { value: '单独开发', options: ['单独开发', '合作开发'], checked: ['单独开发'] });
     expect(planOne('work.developmentMode', radio, values({ developmentMode: '合作开发' }))).toMatchObject({ action: 'fill', value: '合作开发', note: '替换了页面上原有的“单独开发”' });
     expect(planOne('owners.0.country', ctl('select', { value: '美国', scope: 0 }))).toMatchObject({ action: 'fill', value: '中国' });
-    expect(planOne('owners.0.province', ctl('cascader', { value: '江苏 / 常州', scope: 0 }))).toMatchObject({ action: 'fill', value: ['北京市', '北京市', '北京市海淀区中关村大街1号'] });
+    expect(planOne('owners.0.province', ctl('cascader', { value: '江苏 / 常州', scope: 0 }))).toMatchObject({ action: 'fill', value: ['北京市', '北京市'] });
   });
 
   it('…unless the user touched it on this page', () => {

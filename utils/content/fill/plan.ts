@@ -144,10 +144,15 @@ function limitFor(key: string, c: ControlSnapshot, f: { limit?: number }): numbe
   return field in FIELD_LIMITS ? FIELD_LIMITS[field as keyof typeof FIELD_LIMITS].max : null;
 }
 
-/** The area a cascader takes: province, city, and the owner's address, in which the district is named. */
+/**
+ * The area a cascader takes: province, city, and, where the form has a district field of its own
+ * (the certificate address), the address in which the district is named. Elsewhere a cascader that
+ * offers districts stops at the city: the profile holds no district, and a guessed one is a wrong fill.
+ */
 function areaValue(key: string, values: PlanValues): string[] | undefined {
   const base = key.replace(/\.province$/, '');
-  const [province, city, address] = ['province', 'city', 'address'].map((f) => valueFor(`${base}.${f}`, values));
+  const withDistrict = specOf(`${base}.district`) !== undefined;
+  const [province, city, address] = ['province', 'city', ...(withDistrict ? ['address'] : [])].map((f) => valueFor(`${base}.${f}`, values));
   if (province === undefined) return undefined;
   return [asText(province), ...(city !== undefined ? [asText(city)] : []), ...(address !== undefined ? [asText(address)] : [])];
 }

@@ -134,13 +134,32 @@ function caption(el: Element, controls: ReadonlySet<Element>): string {
   return '';
 }
 
-/** The cell before the control's cell in its row (a label column), or the header cell above it. */
+/**
+ * What a cell holding a control says it is: the label cell before it (a form laid out as a table),
+ * else its column's header (a table of records, one per row, whose cells before are other
+ * controls or a row number).
+ */
 function cellLabel(el: Element): string {
   const cell = el.closest('td, th');
   if (!cell) return '';
   const before = cell.previousElementSibling;
-  if (before?.matches('td, th')) return textOf(before);
-  return '';
+  const label = before?.matches('td, th') && !before.querySelector('input, textarea, select, button') ? textOf(before) : '';
+  return label && !/^\d+$/.test(label) ? label : columnHeader(cell);
+}
+
+/**
+ * The header of a body cell's column. A fixed header puts head and body in two tables under one
+ * component (.next-table, .ant-table: any prefix), so the head is looked for there too.
+ */
+function columnHeader(cell: Element): string {
+  const row = cell.parentElement;
+  if (!(row instanceof HTMLTableRowElement) || !row.closest('tbody')) return '';
+  const table = cell.closest('[class$="-table"], [class*="-table "]') ?? cell.closest('table');
+  const heads = table?.querySelector('thead tr');
+  if (!heads) return '';
+  const index = [...row.cells].indexOf(cell as HTMLTableCellElement);
+  const head = (heads as HTMLTableRowElement).cells[index];
+  return head ? textOf(head) : '';
 }
 
 export interface SignalInput extends SignalContext {

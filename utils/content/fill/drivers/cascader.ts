@@ -2,7 +2,7 @@ import { cascaderParts, isVisible, shownWithin } from '@/utils/content/fill/coll
 import { familyFor, type CascaderFamily } from '@/utils/content/fill/components';
 import { normalizeText } from '@/utils/text/normalize';
 import { pickOption, sameArea } from '@/utils/text/options';
-import { click, missing, openDropdown, rejected, tick, waitFor, type DriverResult } from './events';
+import { click, closeDropdown, missing, openDropdown, rejected, tick, waitFor, type DriverResult } from './events';
 
 /**
  * An area cascader (province → city, to the district in the address dialog), driven level by level
@@ -34,11 +34,6 @@ function namedIn(address: string, texts: readonly string[]): number {
   return top.length === 1 ? top[0].i : -1;
 }
 
-async function close(root: Element, family: CascaderFamily, panel: Element): Promise<void> {
-  if (!isOpen(panel)) return;
-  click(triggerOf(root, family));
-  await waitFor(() => !isOpen(panel), 500);
-}
 
 export const cascaderDriver = {
   read: (root: Element): string[] => cascaderParts(root),
@@ -47,20 +42,23 @@ export const cascaderDriver = {
     if (!family) return missing('无法识别该地区选择框');
     const wanted = Array.isArray(value) ? value : [value];
     if (!wanted.length || !wanted[0]) return rejected('地区选定后无法清空');
-    const panel = await openDropdown(root, triggerOf(root, family), family.dropdown, isOpen);
-    if (!panel) return missing('地区列表没有打开');
+    const dropdown = await openDropdown(root, triggerOf(root, family), family.dropdown, isOpen);
+    if (!dropdown) return missing('地区列表没有打开');
+    const entriesAt = (level: number) => {
+      const now = dropdown.now();
+      return now ? levelEntries(now, family, level) : [];
+    };
     // Entries of the next level before a click: the list for the new choice must replace them.
     let stale = new Set<Element>();
     let noDistrict = false;
     for (let level = 0; level < wanted.length; level++) {
       const seen = stale;
       const entries = await waitFor(() => {
-        if (!isOpen(panel)) return null;
-        const now = levelEntries(panel, family, level);
+        const now = entriesAt(level);
         return now.length && now.every((e) => !seen.has(e)) ? now : null;
       }, LEVEL_MS);
       if (!entries) {
-        await close(root, family, panel);
+        await closeDropdown(triggerOf(root, family), dropdown);
         return missing(level === 0 ? '地区列表没有加载出来' : `没有“${wanted[level - 1]}”的下一级地区`);
       }
       const texts = entries.map(entryText);
@@ -71,17 +69,17 @@ export const cascaderDriver = {
         break;
       }
       if (index < 0) {
-        await close(root, family, panel);
+        await closeDropdown(triggerOf(root, family), dropdown);
         return missing(`地区中没有“${wanted[level]}”`);
       }
-      const next = new Set(levelEntries(panel, family, level + 1));
+      const next = new Set(entriesAt(level + 1));
       stale = next;
       click(entries[index]);
       // A leaf commits and closes the panel (a two-level cascader given an address ends at the city).
-      const moved = await waitFor(() => !isOpen(panel) || levelEntries(panel, family, level + 1).some((e) => !next.has(e)), level === wanted.length - 1 ? 1000 : LEVEL_MS);
-      if (!isOpen(panel) || !moved) break;
+      const moved = await waitFor(() => !dropdown.now() || entriesAt(level + 1).some((e) => !next.has(e)), level === wanted.length - 1 ? 1000 : LEVEL_MS);
+      if (!dropdown.now() || !moved) break;
     }
-    await close(root, family, panel);
+    await closeDropdown(triggerOf(root, family), dropdown);
     await tick();
     const shown = cascaderParts(root);
     if (sameArea(shown, wanted) && shown.length >= Math.min(2, wanted.length)) return { ok: true, value: shown };

@@ -138,7 +138,7 @@ async function typeDay(input: HTMLInputElement, value: string): Promise<void> {
 /** Opens the popup, types the day into its own input, and closes it again. */
 async function viaPopupInput(family: PanelInputCalendar, root: Element, input: HTMLInputElement, value: string): Promise<DriverResult> {
   const trigger = root.querySelector(family.trigger) ?? input;
-  const popup = await openDropdown(root, trigger, family.popup, isOpen);
+  const popup = (await openDropdown(root, trigger, family.popup, isOpen))?.now();
   const field = popup?.querySelector<HTMLInputElement>(family.popupInput);
   if (!popup || !field) return missing('日期面板没有打开');
   await typeDay(field, value);

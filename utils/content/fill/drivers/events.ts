@@ -83,18 +83,41 @@ export function shownSet(selector: string, isShown: (el: Element) => boolean): S
   return new Set([...document.querySelectorAll(selector)].filter(isShown));
 }
 
+/** An open dropdown, found again whenever asked: a component may render it anew (Fusion's overlay does on every change). */
+export interface Dropdown {
+  /** The dropdown shown now, or null once it closed. */
+  now(): Element | null;
+}
+
 /**
- * Opens the list of a select or cascader as a user does and answers it: its own list (inside the
- * component), or the one newly shown in the page since the click. A list the user left open is
- * used as it is: the trigger is a toggle, and clicking it again would close it.
+ * Opens the list of a select, cascader or calendar as a user does: its own (inside the component),
+ * or the one newly shown in the page since the click. A list the user left open is used as it is:
+ * the trigger is a toggle, and clicking it again would close it.
  */
-export async function openDropdown(root: Element, trigger: Element, selector: string, isShown: (el: Element) => boolean): Promise<Element | null> {
+export async function openDropdown(root: Element, trigger: Element, selector: string, isShown: (el: Element) => boolean): Promise<Dropdown | null> {
   const own = () => [...root.querySelectorAll(selector)].find(isShown);
-  const already = own();
-  if (already) return already;
   const before = shownSet(selector, isShown);
+  let last = own() ?? null;
+  if (!last) {
+    click(trigger);
+    last = await waitFor(() => own() ?? newlyShown(selector, before, isShown));
+  }
+  if (!last) return null;
+  return {
+    now: () => {
+      if (last!.isConnected && isShown(last!)) return last;
+      const again = own() ?? newlyShown(selector, before, isShown);
+      if (again) last = again;
+      return again;
+    },
+  };
+}
+
+/** Closes a dropdown left open by a driver: its trigger is a toggle. */
+export async function closeDropdown(trigger: Element, dropdown: Dropdown): Promise<void> {
+  if (!dropdown.now()) return;
   click(trigger);
-  return waitFor(() => own() ?? newlyShown(selector, before, isShown));
+  await waitFor(() => !dropdown.now(), 500);
 }
 
 export type DriverResult = { ok: true; value: string | string[] } | { ok: false; status: 'not-found' | 'rejected'; reason: string };

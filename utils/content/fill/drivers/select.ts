@@ -2,7 +2,7 @@ import { isVisible, selectText, shownWithin } from '@/utils/content/fill/collect
 import { familyFor, type SelectFamily } from '@/utils/content/fill/components';
 import { normalizeText } from '@/utils/text/normalize';
 import { pickOption } from '@/utils/text/options';
-import { click, missing, openDropdown, rejected, tick, waitFor, type DriverResult } from './events';
+import { click, closeDropdown, missing, openDropdown, rejected, tick, waitFor, type DriverResult } from './events';
 
 /**
  * A select of one of the component families (components.ts): opened like a user, the list that
@@ -25,13 +25,6 @@ function optionsIn(list: Element, family: SelectFamily): Element[] | null {
   return options.length ? options : null;
 }
 
-async function close(root: Element, family: SelectFamily, list: Element): Promise<void> {
-  if (!isOpen(list)) return;
-  // The trigger is a toggle: a second click closes the list without choosing.
-  click(triggerOf(root, family));
-  await waitFor(() => !isOpen(list), 500);
-}
-
 /** Empties a select through its own clear icon; a select without one cannot be emptied. */
 async function clear(root: Element, family: SelectFamily): Promise<DriverResult> {
   const icon = family.clear ? root.querySelector(family.clear) : null;
@@ -48,30 +41,34 @@ export const selectDriver = {
     const family = familyFor('selects', root);
     if (!family) return missing('无法识别该选择框');
     if (!wanted.length || wanted[0] === '') return clear(root, family);
-    const list = await openDropdown(root, triggerOf(root, family), family.list, isOpen);
-    if (!list) return missing('选项列表没有打开');
+    const trigger = triggerOf(root, family);
+    const dropdown = await openDropdown(root, trigger, family.list, isOpen);
+    if (!dropdown) return missing('选项列表没有打开');
     // A list may say it has no options while they load (Fusion's 无选项 until its data arrives): wait either way.
-    const options = await waitFor(() => (list.isConnected ? optionsIn(list, family) : null), LOAD_MS);
+    const options = await waitFor(() => {
+      const list = dropdown.now();
+      return list ? optionsIn(list, family) : null;
+    }, LOAD_MS);
     if (!options) {
-      const empty = family.empty.test(normalizeText(list.textContent ?? ''));
-      await close(root, family, list);
+      const empty = family.empty.test(normalizeText(dropdown.now()?.textContent ?? ''));
+      await closeDropdown(trigger, dropdown);
       return missing(empty ? '选项列表为空' : '选项没有加载出来');
     }
     const texts = options.map(optionText);
     const picks = wanted.map((w) => pickOption(w, texts));
     const pick = picks.find((p) => p.ok) ?? picks[0];
     if (!pick.ok) {
-      await close(root, family, list);
+      await closeDropdown(trigger, dropdown);
       return missing(pick.reason === 'ambiguous' ? `多个选项都像“${wanted[0]}”：${pick.candidates.map((i) => texts[i]).join('、')}` : `选项中没有“${wanted[0]}”`);
     }
     const item = options[pick.index];
     if (item.matches(family.disabledOption)) {
-      await close(root, family, list);
+      await closeDropdown(trigger, dropdown);
       return rejected(`选项“${texts[pick.index]}”不可选`);
     }
     click(item);
-    await waitFor(() => !isOpen(list) || selectText(root) === texts[pick.index], 1000);
-    await close(root, family, list);
+    await waitFor(() => !dropdown.now() || selectText(root) === texts[pick.index], 1000);
+    await closeDropdown(trigger, dropdown);
     await tick();
     const shown = selectText(root);
     return shown === texts[pick.index] ? { ok: true, value: shown } : rejected(`页面显示为“${shown}”`);
