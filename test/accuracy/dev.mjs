@@ -4,6 +4,7 @@
 //   npm run accuracy                                  every filled kind × DEV_SEEDS
 //   npm run accuracy -- ccopyright.r11.development    one kind × DEV_SEEDS
 //   npm run accuracy -- ccopyright.r11.features@12 --explain
+//   npm run accuracy -- aliyun.apply                  the vendor console's form
 //
 // Tune only against DEV_SEEDS: the held-out seeds judge the engine in npm test.
 import { chromium } from '@playwright/test';
@@ -13,22 +14,30 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM } from '../chromium.mjs';
-import { ccopyrightVariants } from '../fixtures/portals/variants.mjs';
+import { aliyunVariants, ccopyrightVariants } from '../fixtures/portals/variants.mjs';
 import { routeReplicas, FIXTURE_ROOT } from '../portal-router.mjs';
 import { addScore, emptyTotals, pageSettled, replicaState, scoreFill, summary } from './score.mjs';
-import { DEV_SEEDS, FILLED_KINDS, HELD_OUT_SEEDS } from './seeds.mjs';
+import { CONSOLE_HELD_OUT_SEEDS, DEV_SEEDS, FILLED_KINDS, HELD_OUT_SEEDS } from './seeds.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
 const explain = args.includes('--explain');
 const targets = args.filter((a) => !a.startsWith('--'));
-const gen = ccopyrightVariants();
-const bundle = gen.testBundle(JSON.parse(readFileSync(join(root, 'test/fixtures/sample.ruanzhu.json'), 'utf8')));
+const sample = JSON.parse(readFileSync(join(root, 'test/fixtures/sample.ruanzhu.json'), 'utf8'));
+/** Each site's generator, the profiles its variants are made for, and the shell that mounts one. */
+const SITES = Object.fromEntries(
+  [
+    ['ccopyright', ccopyrightVariants(), 'variant-shell.html'],
+    ['aliyun', aliyunVariants(), 'variant-shell-aliyun.html'],
+  ].map(([site, gen, shell]) => [site, { gen, bundle: gen.testBundle(sample), shell: join(FIXTURE_ROOT, '_kit', shell) }]),
+);
+const siteOf = (kind) => SITES[kind.split('.')[0]];
+const HELD_OUT = new Set([...HELD_OUT_SEEDS, ...CONSOLE_HELD_OUT_SEEDS]);
 
 const runs = (targets.length ? targets : FILLED_KINDS).flatMap((t) => {
   const [kind, seed] = t.split('@');
   if (seed === undefined) return DEV_SEEDS.map((s) => [kind, s]);
-  if (HELD_OUT_SEEDS.includes(Number(seed))) throw new Error(`seed ${seed} is held out: develop against DEV_SEEDS only`);
+  if (HELD_OUT.has(Number(seed))) throw new Error(`seed ${seed} is held out: develop against DEV_SEEDS only`);
   return [[kind, seed === 'c' ? 'c' : Number(seed)]];
 });
 
@@ -39,8 +48,8 @@ const engine = readFileSync(bundled, 'utf8');
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
 const context = await browser.newContext();
 await routeReplicas(context);
-const shell = join(FIXTURE_ROOT, '_kit', 'variant-shell.html');
 let current = '';
+let shell = '';
 await context.route(
   (url) => current !== '' && url.href.split('#')[0] === current,
   (route) => route.fulfill({ path: shell, headers: { 'content-type': 'text/html; charset=utf-8' } }),
@@ -48,8 +57,10 @@ await context.route(
 
 const total = emptyTotals();
 for (const [kind, seed] of runs) {
+  const { gen, bundle, shell: siteShell } = siteOf(kind);
   const v = seed === 'c' ? gen.canonical(kind) : gen.generate(kind, seed);
   current = v.url.split('#')[0];
+  shell = siteShell;
   const page = await context.newPage();
   await page.addInitScript((variant) => (window.__variant = variant), v);
   await page.goto(v.url);

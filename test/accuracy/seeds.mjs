@@ -18,3 +18,7 @@ const range = (from, count) => Array.from({ length: count }, (_, i) => from + i)
 export const DEV_SEEDS = range(1, 40);
 /** 25 per kind: 200 variants. */
 export const HELD_OUT_SEEDS = range(900001, 25);
+
+/** The console's kind a profile fills, and its held-out seeds: 50 variants. */
+export const CONSOLE_FILLED_KINDS = ['aliyun.apply'];
+export const CONSOLE_HELD_OUT_SEEDS = range(900001, 50);

@@ -71,7 +71,7 @@ export const KEY_SPECS = {
   'work.runPlatform': { zh: '该软件的运行平台/操作系统', kind: 'text', terms: ['该软件的运行平台/操作系统', '运行平台/操作系统', '运行平台', '运行的操作系统'], props: ['runPlatform'], not: ['开发', '支撑'] },
   'work.runSupport': { zh: '软件运行支撑环境/支持软件', kind: 'text', terms: ['软件运行支撑环境/支持软件', '运行支撑环境/支持软件', '运行支撑环境', '支撑环境', '支持软件'], props: ['runSupport'], not: ['开发', '硬件'] },
   'work.languages': { zh: '编程语言', kind: 'multi', terms: ['编程语言', '程序设计语言', '开发语言'], props: ['languages', 'programLanguage'], options: PORTAL_LANGUAGES },
-  'work.languagesOther': { zh: '编程语言（其他）', kind: 'text', terms: ['其他编程语言', '其他语言', '编程语言', '程序设计语言'], props: ['languagesOther', 'otherLanguage'] },
+  'work.languagesOther': { zh: '编程语言（其他）', kind: 'text', terms: ['其他编程语言', '其他语言', '编程语言', '程序设计语言', '开发语言'], props: ['languagesOther', 'otherLanguage'] },
   'work.sourceLines': { zh: '源程序量', kind: 'text', terms: ['源程序量', '源程序行数', '源代码行数', '代码行数', '程序量'], props: ['sourceLines', 'codeLines'] },
   'work.purpose': { zh: '开发目的', kind: 'text', terms: ['开发目的', '软件开发目的'], props: ['purpose', 'devPurpose'] },
   'work.domain': { zh: '面向领域/行业', kind: 'text', terms: ['面向领域/行业', '面向领域', '面向行业', '应用领域', '所属行业'], props: ['domain', 'industry'] },
