@@ -246,3 +246,20 @@ describe('provenance: ours and touched', () => {
     expect(collect(document.body, { marks, touched }).controls.map((s) => [s.ours, s.touched])).toEqual([[true, false], [false, true], [false, false]]);
   });
 });
+
+describe('where the user can act', () => {
+  it('a modal dialog holds the user: only its controls are collected while it is open', () => {
+    mount(h('div', {}, h('label', {}, '软件全称', h('input', {}))));
+    const dialog = mount(h('div', { role: 'dialog', 'aria-modal': 'true' }, h('label', {}, '著作权人名称', h('input', {}))));
+    expect(collected().map((c) => pairs(c).find(([s]) => s === 'label')?.[1])).toEqual(['著作权人名称']);
+    dialog.remove();
+    expect(collected()).toHaveLength(1);
+  });
+
+  it('a table of records labels a cell by its column header; a form table by the label cell before it', () => {
+    mount(h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, '序号'), h('th', {}, '著作权人类型'), h('th', {}, '著作权人名称'))),
+      h('tbody', {}, h('tr', {}, h('td', {}, '1'), h('td', {}, h('input', {})), h('td', {}, h('input', {}))))));
+    mount(h('table', {}, h('tbody', {}, h('tr', {}, h('td', {}, '版本号'), h('td', {}, h('input', {}))))));
+    expect(collected().map((c) => pairs(c).find(([s]) => s === 'cell')?.[1])).toEqual(['著作权人类型', '著作权人名称', '版本号']);
+  });
+});

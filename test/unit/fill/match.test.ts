@@ -225,3 +225,12 @@ describe('owner rows: position in the row, and the city inside the area cascader
     expect(Object.values(outcome(controls, rowRules(r11Development.owners!, 0), 0)).every((r) => typeof r === 'number')).toBe(true);
   });
 });
+
+describe('a section titled for someone else', () => {
+  it('经办人 / 代理人 sections never take an owner\'s field, however well the label fits', () => {
+    const agent = ctl(0, [['form-label', '联系电话'], ['shared-title', '经办人信息(选填)']]);
+    const owner = ctl(1, [['form-label', '联系电话'], ['shared-title', '著作权人信息']]);
+    expect(outcome([agent], keys('owner.phone'))).toEqual({ 'owner.phone': 'not-found' });
+    expect(outcome([agent, owner], keys('owner.phone'))).toEqual({ 'owner.phone': 1 });
+  });
+});

@@ -226,9 +226,33 @@ describe('编程语言: the 21 options take what they name, the other-language b
     expect(t).toMatchObject(wantText);
   });
 
+  it('a page with no options to tick: the one box takes every language, listed ones too', () => {
+    const [t] = planFill([{ key: 'work.languagesOther', status: 'matched', ref: 0, why: '' }], [ctl('text', { ref: 0 })], values({ languages: 'Java、Rust' }));
+    expect(t).toMatchObject({ action: 'fill', value: 'Java、Rust' });
+  });
+
   it('the other-language box has its own limit; too long is reported whole', () => {
     const rest = 'Rust、Kotlin、Scala、Elixir、Haskell、Clojure';
     expect(plan(`Java、${rest}`, ctl('text', { ref: 1, maxLength: 20 }))[1]).toMatchObject({ action: 'too-long', value: rest, reason: `${rest.length} 字，超过上限 20 字` });
     expect(plan(`Java、${rest}`, ctl('text', { ref: 1, maxLength: 120 }))[1]).toMatchObject({ action: 'fill', value: rest });
+  });
+});
+
+describe('an owner row that already names someone else', () => {
+  const row = (name: string) =>
+    planFill(
+      [
+        { key: 'owners.0.name', status: 'matched', ref: 0, why: '' },
+        { key: 'owners.0.idNumber', status: 'matched', ref: 1, why: '' },
+      ],
+      [ctl('text', { ref: 0, value: name, scope: 0 }), ctl('text', { ref: 1, scope: 0 })],
+      values(),
+    );
+  it('is the user\'s draft for another owner: every field of it kept, the empty ones too', () => {
+    expect(row('张小三').map((p) => p.action)).toEqual(['kept', 'kept']);
+  });
+  it('…but a row holding this owner\'s own name is filled where empty', () => {
+    const name = values().owner!.name;
+    expect(row(name).map((p) => p.action)).toEqual(['same', 'fill']);
   });
 });
