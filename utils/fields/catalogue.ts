@@ -85,6 +85,8 @@ export const KEY_SPECS = {
   'owner.account.phone': { zh: '手机号码', kind: 'text', terms: ['手机号码', '手机号', '手机'], props: ['phone', 'mobile'], not: ['验证码', '固定'] },
   'owner.account.email': { zh: '电子邮箱', kind: 'text', terms: ['电子邮箱', '邮箱', '电子邮件'], props: ['email', 'mail'] },
   'owner.category': { zh: '著作权人类别', kind: 'choice', terms: ['著作权人类别', '身份类别', '机构类别', '单位类别', '机构类型', '单位类型', '主体类型', '类别'], props: ['category', 'ownerType', 'orgType'], not: OWNER_NOT, options: OWNER_CATEGORY_OPTIONS, notUnder: SOMEONE_ELSE },
+  // A picker of the service's saved owner records (著作权人 / 著作权人2): the whole record, not one of its fields.
+  'owner.record': { zh: '著作权人', kind: 'choice', terms: ['选择著作权人', '著作权人'], not: ['类型', '类别', '名称', '姓名', '证件', '国籍', '国家', '地区', '省', '市', '地址', '联系', '电话', '手机', '邮箱', '信息'], notUnder: SOMEONE_ELSE },
   'owner.name': { zh: '名称（姓名）', kind: 'text', terms: ['著作权人名称', '著作权人姓名', '姓名或名称', '机构名称', '单位名称', '企业名称', '真实姓名', '名称', '姓名'], props: ['name', 'orgName', 'realName', 'ownerName'], not: [...OWNER_NOT, '英文'], notUnder: SOMEONE_ELSE },
   'owner.idType': { zh: '证件类型', kind: 'choice', terms: ['著作权人证件类型', '证件类型', '证件种类'], props: ['idType', 'certType', 'certificateType'], not: OWNER_NOT, options: DOCUMENT_OPTIONS, notUnder: SOMEONE_ELSE },
   'owner.idNumber': { zh: '证件号码', kind: 'text', terms: ['著作权人证件号码', '证件号码', '身份证号码', '身份证号', '统一社会信用代码', '证件号'], props: ['idNumber', 'certNo', 'certificateNo', 'idNo'], not: [...OWNER_NOT, '有效期'], notUnder: SOMEONE_ELSE },

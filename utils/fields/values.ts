@@ -31,6 +31,9 @@ function ownerValue(o: Owner | undefined | null, field: string): RawValue | unde
       return o.account?.username || o.account?.phone || o.account?.email || undefined;
     case 'account.username':
       return o.account?.username;
+    // A saved owner record chosen from a list: named with its ID number (lists show it masked), or by name alone.
+    case 'record':
+      return o.idNumber ? [`${o.name}（${o.idNumber}）`, o.name] : o.name;
     // A sign-up that has no account recorded yet registers with the owner's own phone and email.
     case 'account.phone':
       return o.account?.phone || o.phone;
@@ -109,6 +112,7 @@ export const ACCOUNT_HANDLE = 'account:handle';
 /** The owner fields each owner-field key reads, where they are more than the field itself (the fallbacks above). */
 const OWNER_READS: Record<string, readonly string[]> = {
   account: [ACCOUNT_HANDLE],
+  record: ['name', 'idNumber'],
   'account.phone': ['account.phone', 'phone'],
   'account.email': ['account.email', 'email'],
 };

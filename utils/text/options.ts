@@ -38,11 +38,22 @@ function synonymGroup(key: string): readonly string[] | undefined {
   return SYNONYMS.find((g) => g.includes(key));
 }
 
-/** Whether two option texts mean the same choice: equal, the same region, or synonyms. */
+/** A run of mask characters: a list shows an ID number as 4403****682X. */
+const MASK = /\*{2,}/;
+
+/** Whether `masked` (an option with a masked part) shows `full` with some characters hidden. */
+function unmasks(masked: string, full: string): boolean {
+  if (!MASK.test(masked)) return false;
+  const pattern = masked.split(/\*{2,}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+');
+  return new RegExp(`^${pattern}$`).test(full);
+}
+
+/** Whether two option texts mean the same choice: equal, the same region, synonyms, or one masking the other. */
 export function sameOption(a: string, b: string): boolean {
   const ka = optionKey(a);
   const kb = optionKey(b);
   if (ka === kb) return true;
+  if (unmasks(ka, kb) || unmasks(kb, ka)) return true;
   if (regionKey(a) === regionKey(b)) return true;
   const g = synonymGroup(ka);
   return g !== undefined && g.includes(kb);
@@ -65,7 +76,8 @@ export function pickOption(wanted: string, options: readonly string[]): OptionPi
   const stages: [PickHow, (k: string, i: number) => boolean][] = [
     ['exact', (k) => k === want],
     ['equivalent', (_k, i) => sameOption(options[i], wanted)],
-    ['partial', (k) => k.length >= 2 && want.length >= 2 && (k.includes(want) || want.includes(k))],
+    // A masked option (张三（1101****0012）) is matched only through its mask: its name alone could be a namesake's.
+    ['partial', (k) => k.length >= 2 && want.length >= 2 && !MASK.test(k) && (k.includes(want) || want.includes(k))],
   ];
   for (const [how, test] of stages) {
     const hits = keys.flatMap((k, i) => (test(k, i) ? [i] : []));

@@ -81,6 +81,18 @@ describe('pickOption: the one option meant, never a guess', () => {
   });
 });
 
+describe('a saved record in a list, its ID number masked', () => {
+  const options = ['陈静（4403****682X）', '陈静（1101****0012）', '北京云帆科技有限公司（9111****KX5Q）'];
+  it('is chosen by the digits its mask shows, never by the name alone', () => {
+    expect(pickOption('陈静（44030419910815682X）', options)).toMatchObject({ ok: true, index: 0 });
+    expect(sameOption('陈静（4403****682X）', '陈静（44030419910815682X）')).toBe(true);
+    // A namesake whose visible digits differ is no match, and the bare name matches no masked option.
+    expect(pickOption('陈静（440304199108150000）', options)).toMatchObject({ ok: false });
+    expect(pickOption('陈静', options)).toMatchObject({ ok: false });
+    expect(pickOption('陈静', ['陈静', '李娜'])).toMatchObject({ ok: true, index: 0 });
+  });
+});
+
 describe('splitList', () => {
   it.each([
     ['Java、JavaScript', ['Java', 'JavaScript']],

@@ -112,7 +112,8 @@ function format(key: string, raw: RawValue, c: ControlSnapshot, languageOptions:
       return { value: list };
     // A select's options may not be loaded yet: the driver takes the first of the texts the page offers.
     case 'select': {
-      const texts = choiceTexts(asText(raw));
+      // A list of texts is the value's own alternatives (a saved record: with its ID number, then by name).
+      const texts = Array.isArray(raw) ? [...raw] : choiceTexts(raw);
       return { value: texts.length > 1 ? texts : texts[0] };
     }
     case 'text':

@@ -53,10 +53,12 @@ export const aliyunApply: PageAdapter = {
     field('owner.email', '电子邮箱'),
   ],
   owners: {
-    // One card per owner, or one table row per owner [guess].
-    row: '.owner-card, [class*="owner"] tbody tr',
+    // One card per owner, one table row per owner, or one picker item per owner [guess].
+    row: '.owner-card, [class*="owner"] tbody tr, [class*="owner-pick"] > *',
     // Categories before ID types: the console offers the ID types of the chosen category.
     fields: [
+      // A picker row: one of the service's saved owner records.
+      rowField('record', '著作权人'),
       rowField('category', '著作权人类型'),
       rowField('name', '著作权人名称'),
       rowField('idType', '证件类型'),
