@@ -10,6 +10,7 @@ import { analysePdf, checkMaterials, type MaterialKind, type PdfReport } from '@
 import { WATERMARK_TEXT } from '@/utils/rules/photo';
 import { measurePhoto, watermarkPhoto } from '@/utils/platform/photo-decode';
 import type { Work } from '@/utils/schema/work';
+import { SourceStudio } from './SourceStudio';
 
 const SEVERITY_TEXT = { error: t('severityError'), warning: t('severityWarning'), info: t('severityInfo') };
 
@@ -147,10 +148,11 @@ function Watermark() {
   );
 }
 
-/** 材料检查: materials and photos checked on this computer, and the watermark tool. */
+/** 材料: the program material made from a source folder, materials and photos checked on this computer, and the watermark tool. */
 export function MaterialsTab() {
   return (
     <div className="materials">
+      <SourceStudio />
       <PdfCheck />
       <PhotoCheck />
       <Watermark />

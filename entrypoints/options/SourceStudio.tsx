@@ -1,0 +1,248 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { FindingList } from '@/components/FindingList';
+import { t } from '@/utils/platform/i18n';
+import { toBackground } from '@/utils/platform/messaging';
+import { MATERIAL_FONTS } from '@/utils/materials/fonts';
+import { selectFiles, type FileDecision, type SourceFile } from '@/utils/materials/select';
+import { buildSourceDocument, type SourceDocumentResult, type SourcePhase } from '@/utils/materials/source-document';
+import { analysePdf, checkMaterials } from '@/utils/rules/materials';
+import type { Finding } from '@/utils/schema/finding';
+import type { Work } from '@/utils/schema/work';
+import { openBoundedZip } from '@/utils/ui/bounded-zip';
+import { pdfjsForPages } from '@/utils/ui/pdfjs';
+import { useStore } from '@/utils/ui/store';
+
+const SEVERITY_TEXT = { error: t('severityError'), warning: t('severityWarning'), info: t('severityInfo') };
+/** A source tree as a zip: large enough for a big program, bounded so a hostile archive cannot exhaust memory. */
+const ZIP_LIMITS = { maxFileBytes: 200 * 1024 * 1024, maxEntries: 50_000, maxUnpackedBytes: 500 * 1024 * 1024 };
+
+/** The files a folder picker gives, relative to the chosen folder (its own name dropped). */
+async function folderFiles(list: readonly File[]): Promise<SourceFile[]> {
+  return Promise.all(
+    list.map(async (f) => ({ path: (f.webkitRelativePath || f.name).replace(/^[^/]+\//, ''), bytes: new Uint8Array(await f.arrayBuffer()) })),
+  );
+}
+
+/** The files of a .zip, relative to its single top folder when it has one. */
+async function zipFiles(file: File): Promise<SourceFile[]> {
+  const zip = await openBoundedZip(await file.arrayBuffer(), ZIP_LIMITS, { zh: '源代码压缩包', en: 'source zip' });
+  if (!zip) throw new Error('不是 zip 文件 / not a zip file');
+  const parts = await zip.unpack(zip.names);
+  const tops = new Set(zip.names.map((n) => n.split('/')[0]));
+  const strip = tops.size === 1 && zip.names.every((n) => n.includes('/'));
+  return [...parts].map(([path, bytes]) => ({ path: strip ? path.replace(/^[^/]+\//, '') : path, bytes }));
+}
+
+/** The bundled fonts, read from the extension's own files (no network). */
+async function materialFonts() {
+  const read = async (path: string) => new Uint8Array(await (await fetch(browser.runtime.getURL(path as '/fonts/JetBrainsMono-Regular.ttf'))).arrayBuffer());
+  return { mono: await read(MATERIAL_FONTS.mono), cjk: await read(MATERIAL_FONTS.cjk) };
+}
+
+interface Made {
+  doc: SourceDocumentResult;
+  check: Finding[];
+  url: string;
+  name: string;
+}
+
+/**
+ * 程序鉴别材料制作: a source folder (or a .zip of one) made into the one PDF the portal takes, on
+ * this computer: the files chosen as the defaults and .gitignore say (each one can be turned), N
+ * printed lines a page with the work's name and version, then the PDF checked at once.
+ */
+export function SourceStudio() {
+  const id = useId();
+  const works = useStore(() => toBackground('ruanzhu:works'), []) ?? [];
+  const [workId, setWorkId] = useState('');
+  const [files, setFiles] = useState<SourceFile[]>([]);
+  const [decisions, setDecisions] = useState<FileDecision[]>([]);
+  const [include, setInclude] = useState<string[]>([]);
+  const [exclude, setExclude] = useState<string[]>([]);
+  const [linesPerPage, setLinesPerPage] = useState(50);
+  const [progress, setProgress] = useState<{ phase: SourcePhase; done: number; total: number } | null>(null);
+  const [made, setMade] = useState<Made | null>(null);
+  const [error, setError] = useState('');
+  const [saved, setSaved] = useState(false);
+  const abort = useRef<AbortController | null>(null);
+  const work = works.find((w) => w.id === workId);
+
+  useEffect(() => {
+    if (!files.length) return setDecisions([]);
+    let current = true;
+    void selectFiles(files, { include, exclude }).then(({ decisions: d }) => current && setDecisions(d));
+    return () => {
+      current = false;
+    };
+  }, [files, include, exclude]);
+
+  const choose = async (read: () => Promise<SourceFile[]>) => {
+    setError('');
+    setMade(null);
+    setInclude([]);
+    setExclude([]);
+    try {
+      setFiles(await read());
+    } catch (e) {
+      setFiles([]);
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  // A file the user turns on or off: their word wins over the defaults.
+  const toggle = (d: FileDecision) => {
+    const without = (list: string[]) => list.filter((p) => p !== d.path);
+    if (d.included) {
+      setInclude(without);
+      setExclude((x) => [...without(x), d.path]);
+    } else {
+      setExclude(without);
+      setInclude((x) => [...without(x), d.path]);
+    }
+  };
+
+  const generate = async () => {
+    if (!work) return;
+    setError('');
+    setMade(null);
+    setSaved(false);
+    const controller = new AbortController();
+    abort.current = controller;
+    try {
+      const doc = await buildSourceDocument({
+        files,
+        work: { fullName: work.fullName, shortName: work.shortName, version: work.version },
+        fonts: await materialFonts(),
+        linesPerPage,
+        include,
+        exclude,
+        signal: controller.signal,
+        onProgress: (phase, done, total) => setProgress({ phase, done, total }),
+      });
+      const check = doc.ok ? checkMaterials(await analysePdf(doc.pdf, await pdfjsForPages()), 'source', work) : [];
+      const url = doc.ok ? URL.createObjectURL(new Blob([doc.pdf as BlobPart], { type: 'application/pdf' })) : '';
+      setMade({ doc, check, url, name: `${work.fullName}${work.version}-程序鉴别材料.pdf` });
+    } catch (e) {
+      setError(controller.signal.aborted ? t('studioCancelled') : e instanceof Error ? e.message : String(e));
+    } finally {
+      abort.current = null;
+      setProgress(null);
+    }
+  };
+
+  const saveToWork = async (w: Work, doc: SourceDocumentResult) => {
+    await toBackground('ruanzhu:save-work', { record: { ...w, sourceLines: doc.sourceLines, languages: doc.languages.text } });
+    setSaved(true);
+  };
+
+  const included = decisions.filter((d) => d.included);
+  return (
+    <section aria-labelledby={`${id}-title`} className="studio">
+      <h2 id={`${id}-title`}>{t('studioTitle')}</h2>
+      <p className="muted">{t('studioHint')}</p>
+      <div className="row">
+        <label htmlFor={`${id}-work`}>{t('materialsWork')}</label>
+        <select id={`${id}-work`} value={workId} onChange={(e) => setWorkId(e.target.value)}>
+          <option value="">—</option>
+          {works.map((w) => (
+            <option key={w.id} value={w.id}>{[w.fullName || t('unnamed'), w.version].filter(Boolean).join(' ')}</option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-lines`}>{t('studioLinesPerPage')}</label>
+        <input id={`${id}-lines`} type="number" min={50} max={100} value={linesPerPage} onChange={(e) => setLinesPerPage(Math.min(100, Math.max(50, Number(e.target.value) || 50)))} />
+      </div>
+      <div className="row">
+        <label htmlFor={`${id}-folder`}>{t('studioChooseFolder')}</label>
+        <input
+          id={`${id}-folder`}
+          type="file"
+          multiple
+          {...{ webkitdirectory: '' }}
+          onChange={(e) => void choose(() => folderFiles([...(e.target.files ?? [])]))}
+        />
+        <label htmlFor={`${id}-zip`}>{t('studioChooseZip')}</label>
+        <input id={`${id}-zip`} type="file" accept=".zip,application/zip" onChange={(e) => e.target.files?.[0] && void choose(() => zipFiles(e.target.files![0]))} />
+      </div>
+      {error && <p className="msg error" role="alert">{error}</p>}
+      {decisions.length > 0 && (
+        <>
+          <p role="status">{t('studioSelected', [included.length, decisions.length, included.reduce((n, d) => n + d.lines, 0)])}</p>
+          <table className="studio-files" aria-label={t('studioFiles')}>
+            <thead>
+              <tr>
+                <th>{t('studioInclude')}</th>
+                <th>{t('studioPath')}</th>
+                <th>{t('studioLanguage')}</th>
+                <th>{t('studioLines')}</th>
+                <th>{t('studioWhy')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {decisions.map((d) => (
+                <tr key={d.path} data-path={d.path} className={d.included ? 'included' : 'excluded'}>
+                  <td>
+                    <input type="checkbox" aria-label={d.path} checked={d.included} disabled={d.reason === 'binary' || d.reason === 'undecodable'} onChange={() => toggle(d)} />
+                  </td>
+                  <td>{d.path}</td>
+                  <td>{d.language ?? ''}</td>
+                  <td>{d.lines || ''}</td>
+                  <td className="muted">{d.note}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="actions">
+            <button type="button" className="primary" disabled={!work || !included.length || !!progress} title={work ? undefined : t('studioNeedWork')} onClick={() => void generate()}>
+              {t('studioGenerate')}
+            </button>
+            {progress && (
+              <>
+                <progress max={progress.total || 1} value={progress.done} aria-label={t('studioProgress', [progress.phase])} />
+                <button type="button" onClick={() => abort.current?.abort()}>{t('studioCancel')}</button>
+              </>
+            )}
+          </div>
+        </>
+      )}
+      {made && (
+        <div className="studio-result" aria-live="polite">
+          {made.doc.ok && (
+            <p>
+              <a className="button primary" href={made.url} download={made.name}>{t('studioDownload', [made.name])}</a>{' '}
+              <span className="muted">{t('studioSummary', [made.doc.pages, made.doc.programPages, made.doc.sourceLines, made.doc.languages.text])}</span>
+            </p>
+          )}
+          {made.doc.ok && work && (
+            <p>
+              <button type="button" disabled={saved} onClick={() => void saveToWork(work, made.doc)}>{saved ? t('studioSaved') : t('studioSaveToWork')}</button>
+            </p>
+          )}
+          <h3>{t('studioFindings')}</h3>
+          {[...made.doc.findings, ...made.check].length ? (
+            <FindingList findings={[...made.doc.findings, ...made.check]} severityText={SEVERITY_TEXT} />
+          ) : (
+            <p className="status">{t('findingsNone')}</p>
+          )}
+          {made.doc.secrets.length > 0 && (
+            <>
+              <h3>{t('studioSecrets', [made.doc.secrets.length])}</h3>
+              <ul className="secrets">
+                {made.doc.secrets.map((s) => (
+                  <li key={s.id}>{`${s.path}:${s.line} ${s.kind}`}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          <details>
+            <summary>{t('studioPageMap')}</summary>
+            <ol className="page-map">
+              {made.doc.pageMap.map((p) => (
+                <li key={p.page}>{p.ranges.map((r) => `${r.path} ${r.from}–${r.to}`).join('；')}</li>
+              ))}
+            </ol>
+          </details>
+        </div>
+      )}
+    </section>
+  );
+}
