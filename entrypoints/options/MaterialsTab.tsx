@@ -10,6 +10,7 @@ import { analysePdf, checkMaterials, type MaterialKind, type PdfReport } from '@
 import { WATERMARK_TEXT } from '@/utils/rules/photo';
 import { measurePhoto, watermarkPhoto } from '@/utils/platform/photo-decode';
 import type { Work } from '@/utils/schema/work';
+import { ManualStudio } from './ManualStudio';
 import { SourceStudio } from './SourceStudio';
 
 const SEVERITY_TEXT = { error: t('severityError'), warning: t('severityWarning'), info: t('severityInfo') };
@@ -153,6 +154,7 @@ export function MaterialsTab() {
   return (
     <div className="materials">
       <SourceStudio />
+      <ManualStudio />
       <PdfCheck />
       <PhotoCheck />
       <Watermark />

@@ -1,15 +1,16 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { browser } from 'wxt/browser';
+import { FilePicker } from '@/components/FilePicker';
 import { FindingList } from '@/components/FindingList';
 import { t } from '@/utils/platform/i18n';
 import { toBackground } from '@/utils/platform/messaging';
-import { MATERIAL_FONTS } from '@/utils/materials/fonts';
 import { selectFiles, type FileDecision, type SourceFile } from '@/utils/materials/select';
+import type { CoverRange, Deposit } from '@/utils/materials/paginate';
 import { buildSourceDocument, type SourceDocumentResult, type SourcePhase } from '@/utils/materials/source-document';
 import { analysePdf, checkMaterials } from '@/utils/rules/materials';
 import type { Finding } from '@/utils/schema/finding';
 import type { Work } from '@/utils/schema/work';
 import { openBoundedZip } from '@/utils/ui/bounded-zip';
+import { materialFonts } from '@/utils/ui/material-fonts';
 import { pdfjsForPages } from '@/utils/ui/pdfjs';
 import { useStore } from '@/utils/ui/store';
 
@@ -34,11 +35,15 @@ async function zipFiles(file: File): Promise<SourceFile[]> {
   return [...parts].map(([path, bytes]) => ({ path: strip ? path.replace(/^[^/]+\//, '') : path, bytes }));
 }
 
-/** The bundled fonts, read from the extension's own files (no network). */
-async function materialFonts() {
-  const read = async (path: string) => new Uint8Array(await (await fetch(browser.runtime.getURL(path as '/fonts/JetBrainsMono-Regular.ttf'))).arrayBuffer());
-  return { mono: await read(MATERIAL_FONTS.mono), cjk: await read(MATERIAL_FONTS.cjk) };
+/** 例外交存 (1)'s ranges as the user types them, one a line: `src/secret.ts 10-80`. */
+function coverRanges(text: string): CoverRange[] {
+  return text.split('\n').flatMap((line) => {
+    const m = /^\s*(\S+)\s+(\d+)\s*[-–~]\s*(\d+)\s*$/.exec(line);
+    return m ? [{ path: m[1], from: Number(m[2]), to: Number(m[3]) }] : [];
+  });
 }
+
+type DepositKind = Deposit['kind'];
 
 interface Made {
   doc: SourceDocumentResult;
@@ -61,6 +66,11 @@ export function SourceStudio() {
   const [include, setInclude] = useState<string[]>([]);
   const [exclude, setExclude] = useState<string[]>([]);
   const [linesPerPage, setLinesPerPage] = useState(50);
+  const [headerName, setHeaderName] = useState<'full' | 'short'>('full');
+  const [depositKind, setDepositKind] = useState<DepositKind>('standard');
+  const [coverText, setCoverText] = useState('');
+  const [startPage, setStartPage] = useState(11);
+  const [redact, setRedact] = useState<string[]>([]);
   const [progress, setProgress] = useState<{ phase: SourcePhase; done: number; total: number } | null>(null);
   const [made, setMade] = useState<Made | null>(null);
   const [error, setError] = useState('');
@@ -82,6 +92,7 @@ export function SourceStudio() {
     setMade(null);
     setInclude([]);
     setExclude([]);
+    setRedact([]);
     try {
       setFiles(await read());
     } catch (e) {
@@ -101,6 +112,9 @@ export function SourceStudio() {
     }
   };
 
+  const deposit = (): Deposit =>
+    depositKind === 'cover' ? { kind: 'cover', ranges: coverRanges(coverText) } : depositKind === 'ten-plus-fifty' ? { kind: 'ten-plus-fifty', startPage } : { kind: depositKind };
+
   const generate = async () => {
     if (!work) return;
     setError('');
@@ -114,6 +128,9 @@ export function SourceStudio() {
         work: { fullName: work.fullName, shortName: work.shortName, version: work.version },
         fonts: await materialFonts(),
         linesPerPage,
+        headerName,
+        deposit: deposit(),
+        redact,
         include,
         exclude,
         signal: controller.signal,
@@ -150,6 +167,32 @@ export function SourceStudio() {
         </select>
         <label htmlFor={`${id}-lines`}>{t('studioLinesPerPage')}</label>
         <input id={`${id}-lines`} type="number" min={50} max={100} value={linesPerPage} onChange={(e) => setLinesPerPage(Math.min(100, Math.max(50, Number(e.target.value) || 50)))} />
+        <label htmlFor={`${id}-header`}>{t('studioHeaderName')}</label>
+        <select id={`${id}-header`} value={headerName} onChange={(e) => setHeaderName(e.target.value as 'full' | 'short')}>
+          <option value="full">{t('studioHeaderFull')}</option>
+          <option value="short">{t('studioHeaderShort')}</option>
+        </select>
+      </div>
+      <div className="row">
+        <label htmlFor={`${id}-deposit`}>{t('studioDeposit')}</label>
+        <select id={`${id}-deposit`} value={depositKind} onChange={(e) => setDepositKind(e.target.value as DepositKind)}>
+          <option value="standard">{t('studioDepositStandard')}</option>
+          <option value="cover">{t('studioDepositCover')}</option>
+          <option value="ten-plus-fifty">{t('studioDepositTenFifty')}</option>
+          <option value="object-code">{t('studioDepositObject')}</option>
+        </select>
+        {depositKind === 'cover' && (
+          <>
+            <label htmlFor={`${id}-cover`}>{t('studioCoverRanges')}</label>
+            <textarea id={`${id}-cover`} rows={3} value={coverText} placeholder="src/secret.ts 10-80" onChange={(e) => setCoverText(e.target.value)} />
+          </>
+        )}
+        {depositKind === 'ten-plus-fifty' && (
+          <>
+            <label htmlFor={`${id}-start`}>{t('studioStartPage')}</label>
+            <input id={`${id}-start`} type="number" min={11} value={startPage} onChange={(e) => setStartPage(Math.max(1, Number(e.target.value) || 11))} />
+          </>
+        )}
       </div>
       <div className="row">
         <label htmlFor={`${id}-folder`}>{t('studioChooseFolder')}</label>
@@ -161,7 +204,7 @@ export function SourceStudio() {
           onChange={(e) => void choose(() => folderFiles([...(e.target.files ?? [])]))}
         />
         <label htmlFor={`${id}-zip`}>{t('studioChooseZip')}</label>
-        <input id={`${id}-zip`} type="file" accept=".zip,application/zip" onChange={(e) => e.target.files?.[0] && void choose(() => zipFiles(e.target.files![0]))} />
+        <FilePicker id={`${id}-zip`} accept=".zip,application/zip" onFile={(file) => void choose(() => zipFiles(file))} />
       </div>
       {error && <p className="msg error" role="alert">{error}</p>}
       {decisions.length > 0 && (
@@ -226,9 +269,19 @@ export function SourceStudio() {
           {made.doc.secrets.length > 0 && (
             <>
               <h3>{t('studioSecrets', [made.doc.secrets.length])}</h3>
+              <p className="muted">{t('studioRedactHint')}</p>
               <ul className="secrets">
                 {made.doc.secrets.map((s) => (
-                  <li key={s.id}>{`${s.path}:${s.line} ${s.kind}`}</li>
+                  <li key={s.id}>
+                    <label>
+                      <input
+                        type="checkbox"
+                        checked={redact.includes(s.id) || s.redacted}
+                        onChange={(e) => setRedact((r) => (e.target.checked ? [...r, s.id] : r.filter((x) => x !== s.id)))}
+                      />
+                      {`${s.path}:${s.line} ${s.kind}${s.printed ? '' : ` (${t('studioNotPrinted')})`}`}
+                    </label>
+                  </li>
                 ))}
               </ul>
             </>

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
+import { makeMaterialPdf } from '../fixtures/generate/material-pdf';
 import { test, expect, sampleBundle, importThroughBackground } from './fixtures';
 
 // 程序鉴别材料制作 on the options page: a source folder chosen with the folder picker, the files the
@@ -63,5 +64,30 @@ test('a source folder becomes the program material: files chosen with reasons, t
   await expect(studio.getByRole('button', { name: '已写入软件资料' })).toBeDisabled();
   const works = (await options.evaluate(() => chrome.runtime.sendMessage({ type: 'ruanzhu:works', query: {} }))) as { id: string; sourceLines?: number; languages?: string }[];
   expect(works.find((w) => w.id === 'w-yunfan-crm')).toMatchObject({ sourceLines: 160, languages: 'TypeScript' });
+  expect(extensionRequests).toEqual([]);
+});
+
+test('a 100-page manual becomes the documentation material: 60 pages stamped with the name, version and page numbers, checked; and a Word manual skeleton to start from', async ({ openExtensionPage, extensionRequests }) => {
+  test.setTimeout(120_000);
+  await importThroughBackground(openExtensionPage, sampleBundle());
+  const options = await openExtensionPage('options.html#materials');
+  const studio = options.getByRole('region', { name: '文档鉴别材料制作' });
+  await studio.getByLabel('对照的软件').selectOption({ label: '云帆客户关系管理系统 V1.0' });
+  // The manual as its author exported it: no header, no page numbers of its own.
+  const manual = await makeMaterialPdf({ pages: 100, lines: () => 35, header: () => '', footer: () => '' });
+  await studio.getByLabel('选择用户手册 PDF').setInputFiles({ name: 'manual.pdf', mimeType: 'application/pdf', buffer: Buffer.from(manual) });
+  const link = studio.getByRole('link', { name: /下载 云帆客户关系管理系统V1\.0-文档鉴别材料\.pdf/ });
+  await expect(link).toBeVisible({ timeout: 60_000 });
+  await expect(studio).toContainText('60 页（手册共 100 页）');
+  // Nothing wrong; it says which pages of the manual it took.
+  await expect(studio.locator('li.finding.error, li.finding.warning')).toHaveCount(0);
+  await expect(studio.locator('li[data-rule="materials.doc.pages"]')).toContainText('材料取前 30 页和后 30 页（第 71–100 页）');
+  const download = options.waitForEvent('download');
+  await link.click();
+  const pdf = await PDFDocument.load(readFileSync((await (await download).path())!));
+  expect(pdf.getPageCount()).toBe(60);
+
+  await studio.getByRole('button', { name: '生成 Word 手册模板' }).click();
+  await expect(studio.getByRole('link', { name: /下载 云帆客户关系管理系统V1\.0-用户手册\.docx/ })).toHaveAttribute('download', '云帆客户关系管理系统V1.0-用户手册.docx');
   expect(extensionRequests).toEqual([]);
 });
