@@ -10,6 +10,7 @@ import { analysePdf, checkMaterials } from '@/utils/rules/materials';
 import type { Finding } from '@/utils/schema/finding';
 import type { Work } from '@/utils/schema/work';
 import { openBoundedZip } from '@/utils/ui/bounded-zip';
+import { droppedFiles, type DroppedEntry } from '@/utils/ui/dropped-files';
 import { materialFonts } from '@/utils/ui/material-fonts';
 import { pdfjsForPages } from '@/utils/ui/pdfjs';
 import { useStore } from '@/utils/ui/store';
@@ -154,7 +155,17 @@ export function SourceStudio() {
 
   const included = decisions.filter((d) => d.included);
   return (
-    <section aria-labelledby={`${id}-title`} className="studio">
+    <section
+      aria-labelledby={`${id}-title`}
+      className="studio"
+      // A folder dropped anywhere on the section is chosen as if picked.
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        e.preventDefault();
+        const entries = [...e.dataTransfer.items].map((i) => i.webkitGetAsEntry() as DroppedEntry | null).filter((x): x is DroppedEntry => !!x);
+        if (entries.length) void choose(() => droppedFiles(entries));
+      }}
+    >
       <h2 id={`${id}-title`}>{t('studioTitle')}</h2>
       <p className="muted">{t('studioHint')}</p>
       <div className="row">

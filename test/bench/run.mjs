@@ -5,7 +5,7 @@
 //
 //   npm run bench                              everything, 7 runs per figure (3 browsers for the store)
 //   npm run bench -- --runs=3 --store-runs=1   quicker
-//   npm run bench -- --only=detect,fill        some sections: bundles, detect, fill, photo, store
+//   npm run bench -- --only=detect,fill        some sections: bundles, detect, fill, photo, store, materials
 //   npm run bench -- --rebuild                 build even when .output/chrome-mv3 looks fresh
 import { rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -20,7 +20,7 @@ const args = Object.fromEntries(
 );
 const RUNS = Number(args.runs ?? 7);
 const STORE_RUNS = Number(args['store-runs'] ?? 3);
-const SECTIONS = ['bundles', 'detect', 'fill', 'photo', 'store'];
+const SECTIONS = ['bundles', 'detect', 'fill', 'photo', 'store', 'materials'];
 const only = args.only ? String(args.only).split(',') : SECTIONS;
 const OUT = resolve(ROOT, String(args.out ?? 'bench-results.json'));
 
@@ -36,6 +36,7 @@ const { benchFill } = await import('./fill.mjs');
 const { benchPhoto } = await import('./photo.mjs');
 const { generatePhotos } = await import('./photos.mjs');
 const { benchStore } = await import('./store.mjs');
+const { benchMaterials } = await import('./materials.mjs');
 const { printTable, rows } = await import('./table.mjs');
 
 const started = new Date();
@@ -104,6 +105,7 @@ try {
   }
 
   await section('store', () => benchStore(ext, { runs: STORE_RUNS, log }));
+  await section('materials', () => benchMaterials({ runs: Math.max(3, Math.ceil(RUNS / 2)), log }));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
