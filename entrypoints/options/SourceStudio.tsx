@@ -3,7 +3,7 @@ import { FilePicker } from '@/components/FilePicker';
 import { FindingList } from '@/components/FindingList';
 import { t } from '@/utils/platform/i18n';
 import { toBackground } from '@/utils/platform/messaging';
-import { selectFiles, type FileDecision, type SourceFile } from '@/utils/materials/select';
+import { printOrder, selectFiles, type FileDecision, type SourceFile } from '@/utils/materials/select';
 import type { CoverRange, Deposit } from '@/utils/materials/paginate';
 import { buildSourceDocument, type SourceDocumentResult, type SourcePhase } from '@/utils/materials/source-document';
 import { analysePdf, checkMaterials } from '@/utils/rules/materials';
@@ -72,6 +72,8 @@ export function SourceStudio() {
   const [coverText, setCoverText] = useState('');
   const [startPage, setStartPage] = useState(11);
   const [redact, setRedact] = useState<string[]>([]);
+  /** The print order the user set (every included path); empty: the default, entry points first. */
+  const [order, setOrder] = useState<string[]>([]);
   const [progress, setProgress] = useState<{ phase: SourcePhase; done: number; total: number } | null>(null);
   const [made, setMade] = useState<Made | null>(null);
   const [error, setError] = useState('');
@@ -94,6 +96,7 @@ export function SourceStudio() {
     setInclude([]);
     setExclude([]);
     setRedact([]);
+    setOrder([]);
     try {
       setFiles(await read());
     } catch (e) {
@@ -134,6 +137,7 @@ export function SourceStudio() {
         redact,
         include,
         exclude,
+        order,
         signal: controller.signal,
         onProgress: (phase, done, total) => setProgress({ phase, done, total }),
       });
@@ -154,6 +158,17 @@ export function SourceStudio() {
   };
 
   const included = decisions.filter((d) => d.included);
+  // Included files in print order, then the rest as the folder lists them.
+  const printed = printOrder(included.map((d) => d.path), order);
+  const byPath = new Map(decisions.map((d) => [d.path, d]));
+  const rows = [...printed.map((p) => byPath.get(p)!), ...decisions.filter((d) => !d.included)];
+  const move = (path: string, by: -1 | 1) => {
+    const list = [...printed];
+    const i = list.indexOf(path);
+    if (i + by < 0 || i + by >= list.length) return;
+    [list[i], list[i + by]] = [list[i + by], list[i]];
+    setOrder(list);
+  };
   return (
     <section
       aria-labelledby={`${id}-title`}
@@ -229,10 +244,11 @@ export function SourceStudio() {
                 <th>{t('studioLanguage')}</th>
                 <th>{t('studioLines')}</th>
                 <th>{t('studioWhy')}</th>
+                <th>{t('studioOrder')}</th>
               </tr>
             </thead>
             <tbody>
-              {decisions.map((d) => (
+              {rows.map((d, i) => (
                 <tr key={d.path} data-path={d.path} className={d.included ? 'included' : 'excluded'}>
                   <td>
                     <input type="checkbox" aria-label={d.path} checked={d.included} disabled={d.reason === 'binary' || d.reason === 'undecodable'} onChange={() => toggle(d)} />
@@ -241,6 +257,14 @@ export function SourceStudio() {
                   <td>{d.language ?? ''}</td>
                   <td>{d.lines || ''}</td>
                   <td className="muted">{d.note}</td>
+                  <td>
+                    {d.included && (
+                      <>
+                        <button type="button" className="link" aria-label={t('studioUp', [d.path])} disabled={i === 0} onClick={() => move(d.path, -1)}>↑</button>
+                        <button type="button" className="link" aria-label={t('studioDown', [d.path])} disabled={i === printed.length - 1} onClick={() => move(d.path, 1)}>↓</button>
+                      </>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -43,10 +43,18 @@ test('a source folder becomes the program material: files chosen with reasons, t
   await files.getByRole('checkbox', { name: 'src/draft.ts' }).uncheck();
   await expect(studio.getByRole('status')).toHaveText('已选 2 / 6 个文件，共 160 行（不含空行）');
 
+  // Entry points print first; the user puts the helper before them.
+  const order = () => files.locator('tbody tr.included').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-path')));
+  expect(await order()).toEqual(['src/main.ts', 'src/util/helper.ts']);
+  await files.getByRole('button', { name: '上移 src/util/helper.ts' }).click();
+  expect(await order()).toEqual(['src/util/helper.ts', 'src/main.ts']);
+
   await studio.getByRole('button', { name: '生成 PDF' }).click();
   const link = studio.getByRole('link', { name: /下载 云帆客户关系管理系统V1\.0-程序鉴别材料\.pdf/ });
   await expect(link).toBeVisible({ timeout: 60_000 });
   await expect(studio).toContainText('源程序量 160 行');
+  // The page map: page 1 begins with the helper, as ordered.
+  await expect(studio.locator('ol.page-map li').first()).toHaveText(/^src\/util\/helper\.ts 1–40；src\/main\.ts/);
   // The name the browser is given (a browser without a UTF-8 file system may still save it as "download").
   await expect(link).toHaveAttribute('download', '云帆客户关系管理系统V1.0-程序鉴别材料.pdf');
   const download = options.waitForEvent('download');
