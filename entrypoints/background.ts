@@ -70,7 +70,7 @@ export default defineBackground(() => {
   );
   const updateBadge = deadlineBadge(store);
   // The lock's key and the decoded profiles live in this context only, in the background's memory.
-  const context = { ...createBackgroundContext(store, () => toPages('ruanzhu:changed'), PBKDF2_ITERATIONS, () => void reachTabsOnLock()), inspectMaterial, inspectSignature, onFilingsChange: () => void updateBadge() };
+  const context = { ...createBackgroundContext(store, () => toPages('ruanzhu:changed'), PBKDF2_ITERATIONS, () => void reachTabsOnLock()), inspectMaterial, inspectSignature, onFilingsChange: () => void updateBadge(), openMaterials: () => browser.tabs.create({ url: browser.runtime.getURL('/options.html#materials') }) };
   serve('background', backgroundHandlers(context), (sender) => classifySender(sender, browser.runtime.id, origin));
   browser.commands.onCommand.addListener((command) => {
     if (command === 'fill-page') void fillActiveTab();

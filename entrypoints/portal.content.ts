@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { mountMaterialOffer } from '@/utils/content/checks/material-offer';
 import { mountPageChecks } from '@/utils/content/checks/mount';
 import { watchPage } from '@/utils/content/detect/watch';
 import { watchComposition } from '@/utils/content/fill/drivers/text';
@@ -29,6 +30,8 @@ export default defineContentScript({
     const filings = mountCenterFilings(ctx, { watcher, record: (list) => toBackground('ruanzhu:record-filings', { filings: list }) });
     // Readiness checks: the findings panel after a check or a fill, a verdict beside each file chosen.
     const checks = mountPageChecks(ctx, { watcher, signatureFor: filings.signatureFor });
+    // Beside the program-material upload with nothing chosen: the materials studio, on a click.
+    mountMaterialOffer(ctx, { watcher, open: () => toBackground('ruanzhu:open-materials') });
     // Alibaba Cloud's order pages: what each status means and the next step.
     mountAliyunGuide(ctx, { watcher, profiles });
     const stop = serve('content-script', contentHandlers({ doc: document, watcher, profiles, checks, signal: ctx.signal }), (sender) =>

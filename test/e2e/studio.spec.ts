@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { makeMaterialPdf } from '../fixtures/generate/material-pdf';
-import { test, expect, sampleBundle, importThroughBackground } from './fixtures';
+import { ccopyrightVariants } from '../fixtures/portals/variants.mjs';
+import { FIXTURE_ROOT } from '../portal-router.mjs';
+import { test, expect, sampleBundle, importThroughBackground, waitForClosedUi } from './fixtures';
 
 // 程序鉴别材料制作 on the options page: a source folder chosen with the folder picker, the files the
 // defaults and .gitignore leave out shown with why, one turned off by the user, the PDF made on this
@@ -98,4 +100,30 @@ test('a 100-page manual becomes the documentation material: 60 pages stamped wit
   await studio.getByRole('button', { name: '生成 Word 手册模板' }).click();
   await expect(studio.getByRole('link', { name: /下载 云帆客户关系管理系统V1\.0-用户手册\.docx/ })).toHaveAttribute('download', '云帆客户关系管理系统V1.0-用户手册.docx');
   expect(extensionRequests).toEqual([]);
+});
+
+test('on R11 #/features, beside the program-material upload with nothing chosen, a click opens the studio; the page gets nothing', async ({ context, openExtensionPage }) => {
+  await openExtensionPage('popup.html?tab=none');
+  const v = ccopyrightVariants().canonical('ccopyright.r11.features');
+  await context.route(
+    (url) => url.href.split('#')[0] === v.url.split('#')[0],
+    (route) => route.fulfill({ path: join(FIXTURE_ROOT, '_kit', 'variant-shell.html'), headers: { 'content-type': 'text/html; charset=utf-8' } }),
+  );
+  const page = await context.newPage();
+  await page.addInitScript((variant) => ((window as unknown as { __variant: unknown }).__variant = variant), v);
+  await page.goto(v.url);
+  const offer = await waitForClosedUi(page, 'ruanzhu-material-offer', 15_000);
+  expect(await offer.text()).toContain('在本机制作程序鉴别材料');
+  // The page cannot read it, and a script's click is not the user's: nothing opens.
+  expect(await page.evaluate(() => document.querySelector('ruanzhu-material-offer')?.shadowRoot ?? null)).toBeNull();
+  const before = context.pages().length;
+  await page.evaluate(() => document.querySelector('ruanzhu-material-offer')?.dispatchEvent(new MouseEvent('click', { bubbles: true })));
+  await page.waitForTimeout(500);
+  expect(context.pages()).toHaveLength(before);
+  const opened = context.waitForEvent('page');
+  await offer.click('button');
+  const studio = await opened;
+  await studio.waitForLoadState();
+  expect(studio.url()).toMatch(/^chrome-extension:\/\/[a-p]{32}\/options\.html#materials$/);
+  await expect(studio.getByRole('region', { name: '程序鉴别材料制作' })).toBeVisible();
 });

@@ -24,6 +24,8 @@ export interface BackgroundContext {
   inspectMaterial?: Handler<'ruanzhu:inspect-material'>;
   /** Reads a 签章页 with pdf.js (files/inspect-material.ts); tests give a fake. */
   inspectSignature?: Handler<'ruanzhu:inspect-signature'>;
+  /** Opens the options page at its materials tab (the content script's offer beside an upload). */
+  openMaterials?: () => Promise<unknown>;
   /** Told when tracked filings changed (recorded, edited, imported): the deadline badge follows. */
   onFilingsChange?: () => void;
   vault: Vault;
@@ -141,6 +143,10 @@ export function backgroundHandlers(ctx: BackgroundContext): Handlers<'background
     },
     'ruanzhu:inspect-material': (request, sender) => ctx.inspectMaterial?.(request, sender) ?? failure('error', '无法读取 PDF / the PDF reader is not available'),
     'ruanzhu:inspect-signature': (request, sender) => ctx.inspectSignature?.(request, sender) ?? failure('error', '无法读取 PDF / the PDF reader is not available'),
+    'ruanzhu:open-materials': async () => {
+      await ctx.openMaterials?.();
+      return null;
+    },
     'ruanzhu:record-filings': ({ filings }, sender) => {
       if (!onFilingPage(sender.url)) throw new Refusal('page-unknown', '只记录版权中心“我的登记”和登记详情页显示的登记 / filings are recorded from the center’s filing list and detail pages only');
       return use(async (db) => {

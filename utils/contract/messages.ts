@@ -212,6 +212,8 @@ export const MESSAGES = {
    * What a page of the center's filing list or detail shows (the page's own text, no profile value),
    * sent when the page shows it: the tracker keeps each filing's status history. Answers counts only.
    */
+  // The user clicked the offer beside the program-material upload: the options page opens at 材料.
+  'ruanzhu:open-materials': spec('background', CONTENT_SCRIPTS, {}, nothing),
   'ruanzhu:record-filings': spec('background', CONTENT_SCRIPTS, { filings: z.array(FilingReading).max(200) }, z.object({ recorded: z.number(), changed: z.number() })),
 
   // From the extension's own pages to the background: the profile store (the background owns the database).

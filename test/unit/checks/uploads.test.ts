@@ -20,6 +20,19 @@ beforeEach(() => {
   document.body.innerHTML = '';
 });
 
+describe('two uploads in one section, each titled beside its box (R11 #/features, 鉴别材料)', () => {
+  it('each is judged by its own title, not by the section that names both', () => {
+    document.body.innerHTML = `<div class="fillin_item"><h3>鉴别材料</h3>
+      <div class="fillin_info"><div class="upLoad-title">程序鉴别材料</div><p class="fillin_info_title">源程序前连续的30页和后连续的30页</p><div class="upLoadBox"><input type="file" accept=".pdf" name="a"></div></div>
+      <div class="fillin_info"><div class="upLoad-title">文档鉴别材料</div><p class="fillin_info_title">提交任何一种文档的前连续的30页和后连续的30页</p><div class="upLoadBox"><input type="file" accept=".pdf" name="b"></div></div></div>`;
+    const pdf = { name: 'm.pdf', type: 'application/pdf' };
+    const [program, manual] = [...document.querySelectorAll('input')];
+    expect(uploadCaption(program)).toBe('程序鉴别材料');
+    expect(uploadTarget(uploadCaption(program), uploadContext(program), '.pdf', pdf)).toEqual({ as: 'material', material: 'source' });
+    expect(uploadTarget(uploadCaption(manual), uploadContext(manual), '.pdf', pdf)).toEqual({ as: 'material', material: 'doc' });
+  });
+});
+
 describe('the upload control', () => {
   it('reads its caption, its box, and the words around it', () => {
     const input = uploadBox('上传程序鉴别材料', '请上传PDF格式，大小不超过10M', '程序鉴别材料');

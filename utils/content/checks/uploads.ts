@@ -36,7 +36,9 @@ export function uploadCaption(input: HTMLInputElement): string {
   const own =
     labelText(input.closest('label')?.textContent ?? '') ||
     labelText(input.getAttribute('aria-label') ?? input.title ?? '') ||
-    labelText(input.closest('.upLoadBox')?.querySelector(':scope > .upLoad-title')?.textContent ?? '');
+    labelText(input.closest('.upLoadBox')?.querySelector(':scope > .upLoad-title')?.textContent ?? '') ||
+    // The title may stand beside the box, in the unit the two share (one unit per upload in a section of several).
+    labelText(input.closest('.fillin_info')?.querySelector(':scope > .upLoad-title')?.textContent ?? '');
   if (own) return own.slice(0, 40);
   const section = input.closest('.fillin_item, .el-form-item');
   const title = section?.querySelector(':scope > h3, :scope > .fillin_title, :scope > .el-form-item__label');

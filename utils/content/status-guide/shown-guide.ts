@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { tick } from '@/utils/content/fill/drivers/events';
+import { onPageChanges } from '@/utils/content/page-changes';
 import { mountClosedUi, type ClosedUi } from '@/utils/content/shadow-ui';
 import type { Guide } from './guidance';
 import { GUIDE_CSS, renderGuide } from './guide-panel';
@@ -46,21 +46,7 @@ export function keepGuideShown(ctx: ContentScriptContext, source: ShownGuideSour
     });
   };
 
-  // Pages render late and re-render in bursts: one update after each burst (our panel is outside it).
-  let scheduled = false;
-  const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    void tick().then(() => {
-      scheduled = false;
-      if (!ctx.isInvalid) update();
-    });
-  };
-  const observer = new MutationObserver(schedule);
-  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
-  ctx.onInvalidated(() => observer.disconnect());
-  ctx.addEventListener(window, 'hashchange', schedule);
-  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  onPageChanges(ctx, () => update());
   update();
   return update;
 }
