@@ -10,8 +10,8 @@ import type { Finding } from '@/utils/schema/finding';
 import { materialFonts } from '@/utils/ui/material-fonts';
 import { pdfjsForPages } from '@/utils/ui/pdfjs';
 import { useStore } from '@/utils/ui/store';
+import { SEVERITY_TEXT } from '@/utils/ui/severity';
 
-const SEVERITY_TEXT = { error: t('severityError'), warning: t('severityWarning'), info: t('severityInfo') };
 const blobUrl = (bytes: Uint8Array, type: string) => URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
 
 /**

@@ -12,8 +12,8 @@ import { measurePhoto, watermarkPhoto } from '@/utils/platform/photo-decode';
 import type { Work } from '@/utils/schema/work';
 import { ManualStudio } from './ManualStudio';
 import { SourceStudio } from './SourceStudio';
+import { SEVERITY_TEXT } from '@/utils/ui/severity';
 
-const SEVERITY_TEXT = { error: t('severityError'), warning: t('severityWarning'), info: t('severityInfo') };
 
 /** Findings, or the line that says there are none. */
 function Verdict({ findings, details }: { findings: Finding[]; details: string[] }) {

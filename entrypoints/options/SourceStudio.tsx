@@ -14,8 +14,8 @@ import { droppedFiles, type DroppedEntry } from '@/utils/ui/dropped-files';
 import { materialFonts } from '@/utils/ui/material-fonts';
 import { pdfjsForPages } from '@/utils/ui/pdfjs';
 import { useStore } from '@/utils/ui/store';
+import { SEVERITY_TEXT } from '@/utils/ui/severity';
 
-const SEVERITY_TEXT = { error: t('severityError'), warning: t('severityWarning'), info: t('severityInfo') };
 /** A source tree as a zip: large enough for a big program, bounded so a hostile archive cannot exhaust memory. */
 const ZIP_LIMITS = { maxFileBytes: 200 * 1024 * 1024, maxEntries: 50_000, maxUnpackedBytes: 500 * 1024 * 1024 };
 

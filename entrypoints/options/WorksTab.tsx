@@ -9,8 +9,8 @@ import { checkWork } from '@/utils/rules/work';
 import { FIELD_LIMITS } from '@/utils/rules/limits';
 import { t } from '@/utils/platform/i18n';
 import { RecordsTab } from './RecordsTab';
+import { SEVERITY_TEXT } from '@/utils/ui/severity';
 
-const SEVERITY_TEXT = { error: t('severityError'), warning: t('severityWarning'), info: t('severityInfo') };
 const COUNTED = Object.fromEntries(Object.entries(FIELD_LIMITS).map(([key, limit]) => [key, limit.max]));
 
 export function WorksTab() {

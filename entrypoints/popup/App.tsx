@@ -17,6 +17,7 @@ import { todayIso } from '@/utils/rules/common';
 import type { Filing } from '@/utils/schema/filing';
 import { daysLeftText } from '@/utils/ui/filing-texts';
 import { targetTabId } from './target-tab';
+import { SEVERITY_TEXT } from '@/utils/ui/severity';
 
 type Choice = Pick<TabState, 'ownerId' | 'workId'>;
 
@@ -31,7 +32,6 @@ const STATUS_TEXT = {
   'no-value': t('statusNoValue'),
 };
 
-const SEVERITY_TEXT = { error: t('severityError'), warning: t('severityWarning'), info: t('severityInfo') };
 
 function summarise(report: FillResponse): string {
   const count = (...s: string[]) => report.results.filter((r) => s.includes(r.status)).length;
