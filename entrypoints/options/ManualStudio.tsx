@@ -11,6 +11,7 @@ import { materialFonts } from '@/utils/ui/material-fonts';
 import { pdfjsForPages } from '@/utils/ui/pdfjs';
 import { useStore } from '@/utils/ui/store';
 import { SEVERITY_TEXT } from '@/utils/ui/severity';
+import { WorkSelect } from '@/components/WorkSelect';
 
 const blobUrl = (bytes: Uint8Array, type: string) => URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
 
@@ -56,13 +57,7 @@ export function ManualStudio() {
       <h2 id={`${id}-title`}>{t('manualStudioTitle')}</h2>
       <p className="muted">{t('manualStudioHint')}</p>
       <div className="row">
-        <label htmlFor={`${id}-work`}>{t('materialsWork')}</label>
-        <select id={`${id}-work`} value={workId} onChange={(e) => setWorkId(e.target.value)}>
-          <option value="">—</option>
-          {works.map((w) => (
-            <option key={w.id} value={w.id}>{[w.fullName || t('unnamed'), w.version].filter(Boolean).join(' ')}</option>
-          ))}
-        </select>
+        <WorkSelect id={`${id}-work`} works={works} value={workId} onChange={setWorkId} />
         <button type="button" disabled={!work} onClick={() => void makeSkeleton()}>{t('manualSkeleton')}</button>
         {skeleton && <a className="button" href={skeleton.url} download={skeleton.name}>{t('studioDownload', [skeleton.name])}</a>}
       </div>

@@ -13,6 +13,7 @@ import type { Work } from '@/utils/schema/work';
 import { ManualStudio } from './ManualStudio';
 import { SourceStudio } from './SourceStudio';
 import { SEVERITY_TEXT } from '@/utils/ui/severity';
+import { WorkSelect } from '@/components/WorkSelect';
 
 
 /** Findings, or the line that says there are none. */
@@ -61,13 +62,7 @@ function PdfCheck() {
           <option value="source">{t('materialsSource')}</option>
           <option value="doc">{t('materialsDoc')}</option>
         </select>
-        <label htmlFor={`${id}-work`}>{t('materialsWork')}</label>
-        <select id={`${id}-work`} value={workId} onChange={(e) => setWorkId(e.target.value)}>
-          <option value="">—</option>
-          {works.map((w) => (
-            <option key={w.id} value={w.id}>{[w.fullName || t('unnamed'), w.version].filter(Boolean).join(' ')}</option>
-          ))}
-        </select>
+        <WorkSelect id={`${id}-work`} works={works} value={workId} onChange={setWorkId} />
       </div>
       <label htmlFor={`${id}-file`}>{t('materialsChoosePdf')}</label>
       <FilePicker id={`${id}-file`} accept=".pdf,application/pdf" onFile={(file) => void read(file)} />

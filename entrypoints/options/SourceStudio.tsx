@@ -15,6 +15,7 @@ import { materialFonts } from '@/utils/ui/material-fonts';
 import { pdfjsForPages } from '@/utils/ui/pdfjs';
 import { useStore } from '@/utils/ui/store';
 import { SEVERITY_TEXT } from '@/utils/ui/severity';
+import { WorkSelect } from '@/components/WorkSelect';
 
 /** A source tree as a zip: large enough for a big program, bounded so a hostile archive cannot exhaust memory. */
 const ZIP_LIMITS = { maxFileBytes: 200 * 1024 * 1024, maxEntries: 50_000, maxUnpackedBytes: 500 * 1024 * 1024 };
@@ -184,13 +185,7 @@ export function SourceStudio() {
       <h2 id={`${id}-title`}>{t('studioTitle')}</h2>
       <p className="muted">{t('studioHint')}</p>
       <div className="row">
-        <label htmlFor={`${id}-work`}>{t('materialsWork')}</label>
-        <select id={`${id}-work`} value={workId} onChange={(e) => setWorkId(e.target.value)}>
-          <option value="">—</option>
-          {works.map((w) => (
-            <option key={w.id} value={w.id}>{[w.fullName || t('unnamed'), w.version].filter(Boolean).join(' ')}</option>
-          ))}
-        </select>
+        <WorkSelect id={`${id}-work`} works={works} value={workId} onChange={setWorkId} />
         <label htmlFor={`${id}-lines`}>{t('studioLinesPerPage')}</label>
         <input id={`${id}-lines`} type="number" min={50} max={100} value={linesPerPage} onChange={(e) => setLinesPerPage(Math.min(100, Math.max(50, Number(e.target.value) || 50)))} />
         <label htmlFor={`${id}-header`}>{t('studioHeaderName')}</label>
