@@ -57,7 +57,7 @@ export function ManualStudio() {
       <h2 id={`${id}-title`}>{t('manualStudioTitle')}</h2>
       <p className="muted">{t('manualStudioHint')}</p>
       <div className="row">
-        <WorkSelect id={`${id}-work`} works={works} value={workId} onChange={setWorkId} />
+        <WorkSelect id={`${id}-work`} label={t('materialsWork')} unnamed={t('unnamed')} works={works} value={workId} onChange={setWorkId} />
         <button type="button" disabled={!work} onClick={() => void makeSkeleton()}>{t('manualSkeleton')}</button>
         {skeleton && <a className="button" href={skeleton.url} download={skeleton.name}>{t('studioDownload', [skeleton.name])}</a>}
       </div>

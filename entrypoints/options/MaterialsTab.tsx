@@ -62,7 +62,7 @@ function PdfCheck() {
           <option value="source">{t('materialsSource')}</option>
           <option value="doc">{t('materialsDoc')}</option>
         </select>
-        <WorkSelect id={`${id}-work`} works={works} value={workId} onChange={setWorkId} />
+        <WorkSelect id={`${id}-work`} label={t('materialsWork')} unnamed={t('unnamed')} works={works} value={workId} onChange={setWorkId} />
       </div>
       <label htmlFor={`${id}-file`}>{t('materialsChoosePdf')}</label>
       <FilePicker id={`${id}-file`} accept=".pdf,application/pdf" onFile={(file) => void read(file)} />

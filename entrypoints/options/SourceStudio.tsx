@@ -185,7 +185,7 @@ export function SourceStudio() {
       <h2 id={`${id}-title`}>{t('studioTitle')}</h2>
       <p className="muted">{t('studioHint')}</p>
       <div className="row">
-        <WorkSelect id={`${id}-work`} works={works} value={workId} onChange={setWorkId} />
+        <WorkSelect id={`${id}-work`} label={t('materialsWork')} unnamed={t('unnamed')} works={works} value={workId} onChange={setWorkId} />
         <label htmlFor={`${id}-lines`}>{t('studioLinesPerPage')}</label>
         <input id={`${id}-lines`} type="number" min={50} max={100} value={linesPerPage} onChange={(e) => setLinesPerPage(Math.min(100, Math.max(50, Number(e.target.value) || 50)))} />
         <label htmlFor={`${id}-header`}>{t('studioHeaderName')}</label>
