@@ -1,6 +1,6 @@
 import type { ControlKind } from '@/utils/fields/catalogue';
 import { normalizeText } from '@/utils/text/normalize';
-import { familiesOf, familyFor, type GroupFamily } from './components';
+import { classEnding, familiesOf, familyFor, type GroupFamily } from './components';
 import { signalsOf, type Signal } from './signals';
 
 /**
@@ -332,7 +332,7 @@ function placeholderOf(kind: ControlKind, el: Element): string {
 
 const REQUIRED_MARK = /^\s*[*＊]/;
 /** The label or heading of the item a control is in, where a required mark would be. */
-const labelOfItem = (el: Element) => el.closest('.fillin_unit, .fillin_item, .el-form-item, tr, [class$="form-item"], [class*="form-item "]')?.querySelector('h3, .el-form-item__label, [class*="form-item-label"], td');
+const labelOfItem = (el: Element) => el.closest(`.fillin_unit, .fillin_item, .el-form-item, tr, ${classEnding('form-item')}`)?.querySelector('h3, .el-form-item__label, [class*="form-item-label"], td');
 
 export interface CollectOptions {
   rows?: RowLayout;

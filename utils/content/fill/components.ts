@@ -8,6 +8,12 @@ import type { ControlKind } from '@/utils/fields/catalogue';
  * which field a control is.
  */
 
+/** Elements with a class ending in `name`, whatever the library's prefix (next-form-item, ant-form-item, the app's own). */
+export const classEnding = (name: string): string => `[class$="${name}"], [class*="${name} "]`;
+
+/** The table a cell belongs to: a component that splits head and body into two <table>s (a fixed header) is one table. */
+export const tableOf = (cell: Element): Element | null => cell.closest(classEnding('-table')) ?? cell.closest('table');
+
 export interface SelectFamily {
   name: string;
   root: string;

@@ -1,4 +1,5 @@
 import { labelText, normalizeText, placeholderText } from '@/utils/text/normalize';
+import { classEnding, tableOf } from './components';
 
 /*
  * Label inference (docs/FILLING.md, "Finding a field's label"): every signal that may say what a
@@ -45,7 +46,7 @@ export interface Signal {
  */
 export const HEADINGS = [
   'h1, h2, h3, h4, h5, legend, [role=heading], .fillin_title',
-  ...['card-title', 'card-head-title', 'collapse-panel-title'].map((t) => `[class$="${t}"], [class*="${t} "]`),
+  ...['card-title', 'card-head-title', 'collapse-panel-title'].map(classEnding),
 ].join(', ');
 /** Where a section ends when climbing from a control: a whole step, form or dialog is not one section. */
 const SECTION_LIMIT = 8;
@@ -147,15 +148,11 @@ function cellLabel(el: Element): string {
   return label && !/^\d+$/.test(label) ? label : columnHeader(cell);
 }
 
-/**
- * The header of a body cell's column. A fixed header puts head and body in two tables under one
- * component (.next-table, .ant-table: any prefix), so the head is looked for there too.
- */
+/** The header of a body cell's column, in the head of its table (tableOf: a fixed header's too). */
 function columnHeader(cell: Element): string {
   const row = cell.parentElement;
   if (!(row instanceof HTMLTableRowElement) || !row.closest('tbody')) return '';
-  const table = cell.closest('[class$="-table"], [class*="-table "]') ?? cell.closest('table');
-  const heads = table?.querySelector('thead tr');
+  const heads = tableOf(cell)?.querySelector('thead tr');
   if (!heads) return '';
   const index = [...row.cells].indexOf(cell as HTMLTableCellElement);
   const head = (heads as HTMLTableRowElement).cells[index];
@@ -185,7 +182,7 @@ export function signalsOf(input: SignalInput): Signal[] {
 
   // A form item's label: Element's, or any library's "…form-item" with a "…form-item-label" child.
   // The item itself, not one of its parts (el-form-item__content, next-form-item-control).
-  const item = el.closest('.el-form-item, [class$="form-item"], [class*="form-item "]');
+  const item = el.closest(`.el-form-item, ${classEnding('form-item')}`);
   const itemLabel = item?.querySelector(':scope > .el-form-item__label, :scope > [class*="form-item-label"], :scope > * > [class*="form-item-label"]');
   if (itemLabel) {
     add('form-label', textOf(itemLabel));

@@ -1,3 +1,4 @@
+import { tableOf } from '@/utils/content/fill/components';
 import { labelText, normalizeText } from '@/utils/text/normalize';
 
 /**
@@ -81,12 +82,6 @@ function bodyRows(table: Element): HTMLTableRowElement[] {
   return [...table.querySelectorAll<HTMLTableRowElement>('tbody tr')].filter((tr) => tr.cells.length > 1 && tr.getAttribute('aria-hidden') !== 'true' && !tr.matches('[class*="table-measure-row"], [class*="table-placeholder"]'));
 }
 
-/**
- * The table a header cell heads. A fixed header puts head and body in two <table>s under one
- * component (.next-table, .ant-table: any prefix), so that component is the table.
- */
-const tableOf = (th: Element): Element => th.closest('[class$="-table"], [class*="-table "]') ?? th.closest('table')!;
-
 /** The column header 订单状态 of an order table with at least one row, or null. */
 export function orderTableHeader(root: Element): HTMLTableCellElement | null {
   for (const th of root.querySelectorAll<HTMLTableCellElement>('thead th')) {
@@ -110,7 +105,7 @@ export function readOrders(root: Element): OrderRow[] {
   const heads = [...(th.closest('tr')?.cells ?? [])].map((c) => labelText(c.textContent ?? ''));
   const col = (labels: readonly string[]) => heads.findIndex((h) => labels.includes(h));
   const [statusCol, idCol, nameCol] = [heads.indexOf(labelText(th.textContent ?? '')), col(ID_LABELS), col(NAME_LABELS)];
-  const table = tableOf(th);
+  const table = tableOf(th)!;
   return bodyRows(table).map((tr) => ({
     id: idCol >= 0 ? meant(textOf(tr.cells[idCol])) : '',
     software: nameCol >= 0 ? meant(textOf(tr.cells[nameCol])) : '',

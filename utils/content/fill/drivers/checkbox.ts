@@ -1,5 +1,5 @@
 import { groupItems, isChecked, isVisible, itemText, shownItems, statedCap } from '@/utils/content/fill/collect';
-import { familyFor } from '@/utils/content/fill/components';
+import { classEnding, familyFor } from '@/utils/content/fill/components';
 import { optionKey } from '@/utils/text/normalize';
 import { click, itemDisabled, missing, rejected, tick, waitFor, type DriverResult } from './events';
 
@@ -57,7 +57,7 @@ export const checkboxDriver = {
 
 /** The messages shown next to a group once it changed: its form item's help or error text. */
 function visibleHelp(group: Element): string {
-  const item = group.closest('[class$="form-item"], [class*="form-item "], .el-form-item, .fillin_item') ?? group.parentElement;
+  const item = group.closest(`${classEnding('form-item')}, .el-form-item, .fillin_item`) ?? group.parentElement;
   return [...(item?.querySelectorAll('[class*="form-item-help"], [class*="form-item__error"], [role=alert]') ?? [])].filter(isVisible).map((e) => e.textContent ?? '').join(' ');
 }
 
