@@ -11,7 +11,7 @@ export default defineConfig({
     default_locale: 'zh_CN',
     // storage: browser.storage.session remembers the popup's choice per tab. alarms: the 补正
     // reminder on the toolbar icon follows the date while the background sleeps (it reads nothing).
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'scripting'],
     host_permissions: PORTAL_MATCHES,
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'",

@@ -10,7 +10,8 @@ import { ProfileStore } from '@/utils/background/store/profile-store';
 import { PBKDF2_ITERATIONS } from '@/utils/background/crypto/crypto';
 import { forgetReports, forgetTab, loadTabState, updateTabState } from '@/utils/background/tabs/tab-state';
 import { PORTAL_MATCHES } from '@/utils/pages/hosts';
-import { serve, toPages, toTab } from '@/utils/platform/messaging';
+import { toPages, toTab } from '@/utils/platform/messaging';
+import { serve } from '@/utils/platform/serve';
 
 /** Where the name of the database in use is kept: it changes whenever the lock rewrites the data. */
 const DB_POINTER = 'db';
@@ -70,7 +71,10 @@ export default defineBackground(() => {
   );
   const updateBadge = deadlineBadge(store);
   // The lock's key and the decoded profiles live in this context only, in the background's memory.
-  const context = { ...createBackgroundContext(store, () => toPages('ruanzhu:changed'), PBKDF2_ITERATIONS, () => void reachTabsOnLock()), inspectMaterial, inspectSignature, onFilingsChange: () => void updateBadge(), openMaterials: () => browser.tabs.create({ url: browser.runtime.getURL('/options.html#materials') }) };
+  const context = { ...createBackgroundContext(store, () => toPages('ruanzhu:changed'), PBKDF2_ITERATIONS, () => void reachTabsOnLock()), inspectMaterial, inspectSignature, onFilingsChange: () => void updateBadge(), openMaterials: () => browser.tabs.create({ url: browser.runtime.getURL('/options.html#materials') }),
+    // Not web-accessible: no site can load the engine's code; only this injection runs it, in the isolated world.
+    injectEngine: ({ tabId, frameId }: { tabId: number; frameId: number }) => browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/portal-engine.js'] }),
+  };
   serve('background', backgroundHandlers(context), (sender) => classifySender(sender, browser.runtime.id, origin));
   browser.commands.onCommand.addListener((command) => {
     if (command === 'fill-page') void fillActiveTab();

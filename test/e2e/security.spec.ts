@@ -6,10 +6,12 @@ const R11 = 'https://register.ccopyright.com.cn/r11.html';
 const LOGIN = 'https://register.ccopyright.com.cn/login.html';
 const PASS = '我的口令 correct horse';
 
-test('the built manifest asks for no more than the official hosts, storage and alarms', async ({ openExtensionPage }) => {
+test('the built manifest asks for no more than the official hosts, storage, alarms and scripting', async ({ openExtensionPage }) => {
   const page = await openExtensionPage('popup.html?tab=none');
   const manifest = (await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): unknown } } }).chrome.runtime.getManifest())) as Record<string, any>;
-  expect(manifest.permissions).toEqual(['storage', 'alarms']);
+  expect(manifest.permissions).toEqual(['storage', 'alarms', 'scripting']);
+  // The engine is injected by the background: no site can load a file of ours.
+  expect(manifest.web_accessible_resources).toBeUndefined();
   expect(manifest.host_permissions).toEqual(PORTAL_MATCHES);
   for (const script of manifest.content_scripts) expect(script.matches.every((m: string) => PORTAL_MATCHES.includes(m))).toBe(true);
   expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"http:\/\/|\*:\/\//);

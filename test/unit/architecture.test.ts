@@ -12,11 +12,14 @@ const ROOT = resolve(__dirname, '../..');
 
 type Layer = 'shared' | 'platform' | 'content' | 'background' | 'ui' | 'components' | 'entry-content' | 'entry-background' | 'entry-pages';
 
+/** The content script's two entries: the loader every portal page evaluates, the engine injected when needed. */
+const CONTENT_ENTRIES = ['portal.content.ts', 'portal-engine.ts'];
+
 /** The layer of a source file, by its path; null for files outside the layered code (tests, config). */
 function layerOf(file: string): Layer | null {
   const [top, second] = file.split('/');
   if (top === 'components') return 'components';
-  if (top === 'entrypoints') return second === 'portal.content.ts' ? 'entry-content' : second === 'background.ts' ? 'entry-background' : 'entry-pages';
+  if (top === 'entrypoints') return CONTENT_ENTRIES.includes(second) ? 'entry-content' : second === 'background.ts' ? 'entry-background' : 'entry-pages';
   if (top !== 'utils') return null;
   if (second === 'platform' || second === 'content' || second === 'background' || second === 'ui') return second;
   return 'shared';
@@ -76,8 +79,18 @@ function resolveImport(from: string, spec: string): { file: string } | { pkg: st
 }
 
 interface Parsed {
-  imports: { spec: string; target: { file: string } | { pkg: string } | null }[];
+  /** `typeOnly`: erased when compiled (`import type`, or every name imported is a type). */
+  imports: { spec: string; target: { file: string } | { pkg: string } | null; typeOnly: boolean }[];
   globals: Set<string>;
+}
+
+function isTypeOnly(node: ts.ImportDeclaration | ts.ExportDeclaration): boolean {
+  if (ts.isExportDeclaration(node)) return node.isTypeOnly;
+  const clause = node.importClause;
+  if (!clause) return false;
+  if (clause.isTypeOnly) return true;
+  const named = clause.namedBindings;
+  return !clause.name && !!named && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
 }
 
 function parse(file: string): Parsed {
@@ -86,10 +99,10 @@ function parse(file: string): Parsed {
   const globals = new Set<string>();
   const visit = (node: ts.Node) => {
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      imports.push({ spec: node.moduleSpecifier.text, target: resolveImport(file, node.moduleSpecifier.text) });
+      imports.push({ spec: node.moduleSpecifier.text, target: resolveImport(file, node.moduleSpecifier.text), typeOnly: isTypeOnly(node) });
     }
     if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && ts.isStringLiteral(node.arguments[0])) {
-      imports.push({ spec: node.arguments[0].text, target: resolveImport(file, node.arguments[0].text) });
+      imports.push({ spec: node.arguments[0].text, target: resolveImport(file, node.arguments[0].text), typeOnly: false });
     }
     // A free identifier (not a property name, not a declaration) that names a browser global.
     if (ts.isIdentifier(node) && BROWSER_GLOBALS.has(node.text)) {
@@ -176,5 +189,26 @@ describe('layers by runtime (docs/ARCHITECTURE.md)', () => {
       imports.filter(({ target }) => target && 'file' in target && target.file.startsWith('entrypoints/') && !file.startsWith('entrypoints/')).map(({ spec }) => `${file} imports ${spec}`),
     );
     expect(wrong).toEqual([]);
+  });
+
+  it('the loader, which every portal page evaluates, carries no zod and none of the engine (docs/ARCHITECTURE.md, "The content script")', () => {
+    // Its imports followed to the end, as the bundler does (type-only imports are erased).
+    const reached = new Set<string>();
+    const packages = new Set<string>();
+    const follow = (file: string) => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      for (const { target, typeOnly } of PARSED.get(file)?.imports ?? []) {
+        if (typeOnly || !target) continue;
+        if ('pkg' in target) packages.add(target.pkg);
+        else follow(target.file);
+      }
+    };
+    follow('entrypoints/portal.content.ts');
+    expect([...packages].filter((p) => /^zod/.test(p))).toEqual([]);
+    const engine = /^utils\/(contract\/(messages|dispatch)|content\/(fill\/(session|collect|match|plan|page-match|drivers)|checks|status-guide|service|profiles)|rules|findings|fields|schema)/;
+    expect([...reached].filter((f) => engine.test(f))).toEqual([]);
+    // It still is the loader: it detects.
+    expect(reached).toContain('utils/content/detect/detect.ts');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifySender, createBackgroundContext } from '@/utils/background/service';
+import { backgroundHandlers, classifySender, createBackgroundContext } from '@/utils/background/service';
+import { dispatch } from '@/utils/contract/dispatch';
 import { importBundle } from '@/utils/background/store/bundle-io';
 import type { ProfileStore } from '@/utils/background/store/profile-store';
 import { askBackground, freshStore, sampleBundle } from './helpers';
@@ -14,6 +15,7 @@ describe('classifySender', () => {
     ['our options page', { id: ID, url: `${ORIGIN}options.html` }, 'extension-page'],
     ['our options page opened in a tab', { id: ID, url: `${ORIGIN}options.html`, tab: { id: 3 } }, 'extension-page'],
     ['our content script on the portal', { id: ID, url: 'https://register.ccopyright.com.cn/r11.html#/features', tab: { id: 3 } }, 'content-script'],
+    ['our content script in a frame of the portal', { id: ID, url: 'https://register.ccopyright.com.cn/r11.html', tab: { id: 3 }, frameId: 5 }, 'content-script'],
     ['our content script on plain http', { id: ID, url: 'http://register.ccopyright.com.cn/r11.html', tab: { id: 3 } }, null],
     ['a look-alike host', { id: ID, url: 'https://register.ccopyright.com.cn.evil.example/', tab: { id: 3 } }, null],
     ['another extension', { id: 'zzzz', url: 'chrome-extension://zzzz/x.html' }, null],
@@ -63,6 +65,20 @@ describe('background messages', () => {
   it('an extension page may not send what only content scripts send', async () => {
     const { store: db } = freshStore();
     expect(await askBackground(ctx(db), { type: 'ruanzhu:inspect-material', data: '', material: 'source', work: {} }, 'extension-page')).toBeUndefined();
+    expect(await askBackground(ctx(db), { type: 'ruanzhu:load-engine' }, 'extension-page')).toBeUndefined();
+  });
+
+  it('a content script’s loader gets its engine injected into its own tab and frame, nowhere else', async () => {
+    const { store: db } = freshStore();
+    const injected: unknown[] = [];
+    const withInjection = { ...ctx(db), injectEngine: async (target: unknown) => void injected.push(target) };
+    const handlers = backgroundHandlers(withInjection);
+    expect(await dispatch('background', handlers, { type: 'ruanzhu:load-engine' }, { party: 'content-script', tabId: 7, frameId: 2, url: 'https://register.ccopyright.com.cn/r11.html' })).toBeNull();
+    expect(await dispatch('background', handlers, { type: 'ruanzhu:load-engine' }, { party: 'content-script', tabId: 8, url: 'https://copyright.console.aliyun.com/' })).toBeNull();
+    expect(injected).toEqual([{ tabId: 7, frameId: 2 }, { tabId: 8, frameId: 0 }]);
+    // Without a tab there is nowhere to inject: the one failure shape, nothing injected.
+    expect(await dispatch('background', handlers, { type: 'ruanzhu:load-engine' }, { party: 'content-script' })).toMatchObject({ failed: true, reason: 'page-unknown' });
+    expect(injected).toHaveLength(2);
   });
 });
 

@@ -9,8 +9,8 @@ import { isPortalUrl, PORTAL_HOSTS, PORTAL_MATCHES } from '@/utils/pages/hosts';
 describe('manifest permissions', () => {
   const manifest = config.manifest as Record<string, unknown>;
 
-  it('asks only for storage and alarms, and host access to the official hosts over https', () => {
-    expect(manifest.permissions).toEqual(['storage', 'alarms']);
+  it('asks only for storage, alarms and scripting (the engine, injected on the official hosts), and host access to the official hosts over https', () => {
+    expect(manifest.permissions).toEqual(['storage', 'alarms', 'scripting']);
     expect(manifest.host_permissions).toEqual(PORTAL_MATCHES);
     // Alibaba Cloud's console host only: not *.aliyun.com, not the product pages (nothing to fill there).
     expect(PORTAL_HOSTS).toEqual(['register.ccopyright.com.cn', 'copyright.console.aliyun.com']);

@@ -26,6 +26,8 @@ export interface BackgroundContext {
   inspectSignature?: Handler<'ruanzhu:inspect-signature'>;
   /** Opens the options page at its materials tab (the content script's offer beside an upload). */
   openMaterials?: () => Promise<unknown>;
+  /** Injects the content script's engine into the sender's page (its tab and frame). */
+  injectEngine?: (target: { tabId: number; frameId: number }) => Promise<unknown>;
   /** Told when tracked filings changed (recorded, edited, imported): the deadline badge follows. */
   onFilingsChange?: () => void;
   vault: Vault;
@@ -63,7 +65,7 @@ export function classifySender(sender: Runtime.MessageSender, extensionId: strin
   if (sender.id !== extensionId) return null;
   const tabId = sender.tab?.id;
   if (sender.url?.startsWith(extensionOrigin)) return { party: 'extension-page', url: sender.url, ...(tabId === undefined ? {} : { tabId }) };
-  if (sender.tab && isPortalUrl(sender.url)) return { party: 'content-script', url: sender.url, ...(tabId === undefined ? {} : { tabId }) };
+  if (sender.tab && isPortalUrl(sender.url)) return { party: 'content-script', url: sender.url, ...(tabId === undefined ? {} : { tabId }), ...(sender.frameId === undefined ? {} : { frameId: sender.frameId }) };
   return null;
 }
 
@@ -145,6 +147,12 @@ export function backgroundHandlers(ctx: BackgroundContext): Handlers<'background
     'ruanzhu:inspect-signature': (request, sender) => ctx.inspectSignature?.(request, sender) ?? failure('error', '无法读取 PDF / the PDF reader is not available'),
     'ruanzhu:open-materials': async () => {
       await ctx.openMaterials?.();
+      return null;
+    },
+    // Only into the frame that asked: a content script on an official host over https (the table's `from`).
+    'ruanzhu:load-engine': async (_, { tabId, frameId }) => {
+      if (tabId === undefined || !ctx.injectEngine) throw new Refusal('page-unknown', '无法在此页启动助手 / the assistant cannot start on this page');
+      await ctx.injectEngine({ tabId, frameId: frameId ?? 0 });
       return null;
     },
     'ruanzhu:record-filings': ({ filings }, sender) => {

@@ -12,6 +12,8 @@ export interface Sender {
   party: Party;
   /** The tab of a content script, or of an extension page opened in a tab. */
   tabId?: number;
+  /** The frame of a content script (0: the tab's top frame). */
+  frameId?: number;
   url?: string;
 }
 

@@ -44,7 +44,6 @@ export type FailureReason = z.infer<typeof FailureReason>;
 /** The one shape of "this request could not be served", with a bilingual `error` for the user. */
 export const Failure = z.object({ failed: z.literal(true), reason: FailureReason, error: z.string() });
 export type Failure = z.infer<typeof Failure>;
-export const isFailure = (v: unknown): v is Failure => Failure.safeParse(v).success;
 export const failure = (reason: FailureReason, error: string): Failure => ({ failed: true, reason, error });
 
 const id = z.string().min(1);
@@ -214,6 +213,8 @@ export const MESSAGES = {
    */
   // The user clicked the offer beside the program-material upload: the options page opens at 材料.
   'ruanzhu:open-materials': spec('background', CONTENT_SCRIPTS, {}, nothing),
+  // The content script's loader asks for its engine (utils/content/engine-link.ts).
+  'ruanzhu:load-engine': spec('background', CONTENT_SCRIPTS, {}, nothing),
   'ruanzhu:record-filings': spec('background', CONTENT_SCRIPTS, { filings: z.array(FilingReading).max(200) }, z.object({ recorded: z.number(), changed: z.number() })),
 
   // From the extension's own pages to the background: the profile store (the background owns the database).

@@ -70,25 +70,32 @@ export interface PageKindSpec {
   /** The application this page is a step of, and its place among the steps (walking order). */
   application?: Application;
   step?: number;
+  /**
+   * Whether the content script's engine (fill, checks, guides) loads as soon as the page shows,
+   * because the page gets something unprompted: a status guide, a verdict beside a file chosen, the
+   * entries of a form's steps remembered for the later steps' checks. Other kinds load it on the
+   * user's first action in the popup (docs/ARCHITECTURE.md, "The content script: a loader and an engine").
+   */
+  engineOnSight?: true;
 }
 
 export const PAGE_KINDS = {
   'ccopyright.login': { site: 'ccopyright', at: { path: '/login.html' }, title: { zh: '登录', en: 'Sign in' }, audience: 'account', adapter: login },
   'ccopyright.register': { site: 'ccopyright', at: { path: '/register.html' }, title: { zh: '账号注册', en: 'Account sign-up' }, audience: 'account', adapter: register },
-  'ccopyright.realname.person': { site: 'ccopyright', title: { zh: '个人实名认证', en: 'Personal real-name authentication' }, audience: 'identity', adapter: realnamePerson },
-  'ccopyright.realname.org': { site: 'ccopyright', title: { zh: '机构实名认证', en: 'Organisation real-name authentication' }, audience: 'identity', adapter: realnameOrg },
+  'ccopyright.realname.person': { site: 'ccopyright', title: { zh: '个人实名认证', en: 'Personal real-name authentication' }, audience: 'identity', adapter: realnamePerson , engineOnSight: true },
+  'ccopyright.realname.org': { site: 'ccopyright', title: { zh: '机构实名认证', en: 'Organisation real-name authentication' }, audience: 'identity', adapter: realnameOrg , engineOnSight: true },
   'ccopyright.registration': { site: 'ccopyright', at: { path: '/registration.html', route: ['/index', '/registerSoft'] }, title: { zh: '软件登记', en: 'Software registration menu' }, audience: 'identity' },
   // Any route: a fresh visit shows the identity chooser whatever the hash says (a deep link to #/application too) [seen].
   'ccopyright.r11.identity': { site: 'ccopyright', at: { path: '/r11.html' }, title: { zh: '选择办理身份', en: 'Applicant identity' }, audience: 'application', application: 'r11', step: 0 },
-  'ccopyright.r11.application': { site: 'ccopyright', at: { path: '/r11.html', route: '/application' }, title: { zh: '软件申请信息', en: 'Application information' }, audience: 'application', adapter: r11Application, application: 'r11', step: 1 },
-  'ccopyright.r11.development': { site: 'ccopyright', at: { path: '/r11.html', route: '/development' }, title: { zh: '软件开发信息', en: 'Development information' }, audience: 'application', adapter: r11Development, application: 'r11', step: 2 },
-  'ccopyright.r11.features': { site: 'ccopyright', at: { path: '/r11.html', route: '/features' }, title: { zh: '软件功能与特点', en: 'Functions and features' }, audience: 'application', adapter: r11Features, application: 'r11', step: 3 },
-  'ccopyright.r11.confirm': { site: 'ccopyright', at: { path: '/r11.html', route: '/confirm' }, title: { zh: '确认信息', en: 'Final review' }, audience: 'application', adapter: r11Confirm, application: 'r11', step: 4 },
-  'ccopyright.filings': { site: 'ccopyright', at: { path: '/account.html', query: { current: 'soft_register' } }, title: { zh: '我的登记', en: 'My filings' }, audience: 'identity' },
-  'ccopyright.filings.detail': { site: 'ccopyright', at: { path: '/accountDetails.html' }, title: { zh: '登记详情', en: 'Filing details' }, audience: 'identity' },
-  'aliyun.apply': { site: 'aliyun', title: { zh: '填写资料', en: 'Application form' }, audience: 'application', adapter: aliyunApply, application: 'aliyun', step: 0 },
-  'aliyun.orders': { site: 'aliyun', title: { zh: '订单列表', en: 'Orders' }, audience: 'application', application: 'aliyun' },
-  'aliyun.order': { site: 'aliyun', title: { zh: '订单详情', en: 'Order' }, audience: 'application', application: 'aliyun' },
+  'ccopyright.r11.application': { site: 'ccopyright', at: { path: '/r11.html', route: '/application' }, title: { zh: '软件申请信息', en: 'Application information' }, audience: 'application', adapter: r11Application, application: 'r11', step: 1 , engineOnSight: true },
+  'ccopyright.r11.development': { site: 'ccopyright', at: { path: '/r11.html', route: '/development' }, title: { zh: '软件开发信息', en: 'Development information' }, audience: 'application', adapter: r11Development, application: 'r11', step: 2 , engineOnSight: true },
+  'ccopyright.r11.features': { site: 'ccopyright', at: { path: '/r11.html', route: '/features' }, title: { zh: '软件功能与特点', en: 'Functions and features' }, audience: 'application', adapter: r11Features, application: 'r11', step: 3 , engineOnSight: true },
+  'ccopyright.r11.confirm': { site: 'ccopyright', at: { path: '/r11.html', route: '/confirm' }, title: { zh: '确认信息', en: 'Final review' }, audience: 'application', adapter: r11Confirm, application: 'r11', step: 4 , engineOnSight: true },
+  'ccopyright.filings': { site: 'ccopyright', at: { path: '/account.html', query: { current: 'soft_register' } }, title: { zh: '我的登记', en: 'My filings' }, audience: 'identity' , engineOnSight: true },
+  'ccopyright.filings.detail': { site: 'ccopyright', at: { path: '/accountDetails.html' }, title: { zh: '登记详情', en: 'Filing details' }, audience: 'identity' , engineOnSight: true },
+  'aliyun.apply': { site: 'aliyun', title: { zh: '填写资料', en: 'Application form' }, audience: 'application', adapter: aliyunApply, application: 'aliyun', step: 0 , engineOnSight: true },
+  'aliyun.orders': { site: 'aliyun', title: { zh: '订单列表', en: 'Orders' }, audience: 'application', application: 'aliyun' , engineOnSight: true },
+  'aliyun.order': { site: 'aliyun', title: { zh: '订单详情', en: 'Order' }, audience: 'application', application: 'aliyun' , engineOnSight: true },
   // The console when the session has ended (docs/PORTALS.md: "not logged in", not an error): nothing to fill or check.
   'aliyun.signed-out': { site: 'aliyun', title: { zh: '未登录：请先登录阿里云账号', en: 'Signed out: sign in to Alibaba Cloud first' }, audience: 'account' },
 } as const satisfies Record<string, PageKindSpec>;
@@ -102,6 +109,8 @@ export const isPageKind = (page: string | null | undefined): page is PageKind =>
 export function pageSpec(page: string | null | undefined): PageKindSpec | null {
   return isPageKind(page) ? KINDS[page] : null;
 }
+
+export const engineOnSight = (page: PageKind | null): boolean => !!page && !!pageSpec(page)?.engineOnSight;
 
 /** The adapter of a page kind; kinds without one have nothing to fill from a profile. */
 export function adapterFor(page: string | null | undefined): PageAdapter | null {

@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
-import type { Runtime } from 'webextension-polyfill';
-import { dispatch, type Handlers, type Sender } from '@/utils/contract/dispatch';
-import { isFailure, type Failure, type FailureReason, type MessageType, type Party, type RequestOf, type ResponseOf, type TypesTo } from '@/utils/contract/messages';
+import { isFailure } from '@/utils/contract/failure';
+import type { Failure, FailureReason, MessageType, RequestOf, ResponseOf, TypesTo } from '@/utils/contract/messages';
 
 /**
- * The one typed way to send and receive messages in every context (docs/ARCHITECTURE.md,
- * "Messages"): the type names the request's fields and the answer's shape from the table; a
- * Failure answer rejects with a MessageFailure carrying its reason and bilingual text.
+ * The one typed way to send messages in every context (docs/ARCHITECTURE.md, "Messages"): the
+ * type names the request's fields and the answer's shape from the table; a Failure answer rejects
+ * with a MessageFailure carrying its reason and bilingual text. Receiving is `serve.ts`'s, apart,
+ * because it parses with the table's schemas (zod) and the content script's loader only sends.
  */
 
 export class MessageFailure extends Error {
@@ -39,22 +39,4 @@ export async function toTab<T extends TypesTo<'content-script'>>(tabId: number, 
 /** From the background to every open extension page; nobody listening is fine. */
 export function toPages(type: TypesTo<'extension-page'>): void {
   browser.runtime.sendMessage({ type }).catch(() => undefined);
-}
-
-type MessageSender = Runtime.MessageSender;
-
-/**
- * Answers the messages of `party` with `handlers`; `classify` says who a sender is (null: nobody
- * we answer). Returns the function that stops listening.
- */
-export function serve<P extends Party>(party: P, handlers: Handlers<P>, classify: (sender: MessageSender) => Sender | null): () => void {
-  // Returning undefined lets other listeners answer; a Promise is the response.
-  const listener = (message: unknown, sender: MessageSender) => dispatch(party, handlers, message, classify(sender));
-  browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
-}
-
-/** Calls `onMessage` for every message of `type` that reaches this extension page. */
-export function listen(type: TypesTo<'extension-page'>, onMessage: () => void): () => void {
-  return serve('extension-page', { [type]: () => (onMessage(), null) } as Handlers<'extension-page'>, (sender) => (sender.id === browser.runtime.id ? { party: 'background' } : null));
 }

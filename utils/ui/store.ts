@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { listen, toBackground } from '@/utils/platform/messaging';
+import { toBackground } from '@/utils/platform/messaging';
+import { listen } from '@/utils/platform/serve';
 
 /*
  * The extension pages' view of the profile store. The background owns the database: pages ask it

@@ -4,7 +4,8 @@ import { updateDeadlineBadge } from '@/utils/background/filings/deadline-badge';
 import { importBundle } from '@/utils/background/store/bundle-io';
 import { listFilings, recordFilings } from '@/utils/background/store/filings';
 import { dispatch } from '@/utils/contract/dispatch';
-import { MESSAGES, isFailure } from '@/utils/contract/messages';
+import { isFailure } from '@/utils/contract/failure';
+import { MESSAGES } from '@/utils/contract/messages';
 import type { FilingReading } from '@/utils/schema/filing';
 import { askBackground, freshStore, sampleBundle } from '../helpers';
 

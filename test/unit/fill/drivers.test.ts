@@ -4,7 +4,8 @@ import { checkboxDriver } from '@/utils/content/fill/drivers/checkbox';
 import { dateDriver } from '@/utils/content/fill/drivers/date';
 import { radioDriver } from '@/utils/content/fill/drivers/radio';
 import { selectDriver } from '@/utils/content/fill/drivers/select';
-import { textDriver, watchComposition } from '@/utils/content/fill/drivers/text';
+import { watchComposition } from '@/utils/content/fill/composition';
+import { textDriver } from '@/utils/content/fill/drivers/text';
 import { page, type } from '../replicas/load';
 import { drive, freshPage, HD, mount, opts, texts, useStyles } from './hd';
 

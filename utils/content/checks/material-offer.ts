@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageWatcher } from '@/utils/content/detect/watch';
-import { isVisible } from '@/utils/content/fill/collect';
+import { isVisible } from '@/utils/content/visibility';
 import { onPageChanges } from '@/utils/content/page-changes';
 import { mountClosedUi, type ClosedUi } from '@/utils/content/shadow-ui';
 import { uploadAnchor, uploadCaption, uploadContext, uploadTarget } from './uploads';

@@ -18,7 +18,7 @@ const OWN_UI = /^ruanzhu-/;
  * (after the next step renders, and after the user's own edits). Pages are remembered either way,
  * so a later check compares the steps visited.
  */
-export function mountPageChecks(ctx: ContentScriptContext, deps: { watcher: PageWatcher; signatureFor: UploadChecksDeps['signatureFor'] }): PageChecks {
+export function mountPageChecks(ctx: ContentScriptContext, deps: { watcher: PageWatcher; signatureFor: UploadChecksDeps['signatureFor'] }): { checks: PageChecks; chosen(input: HTMLInputElement): void } {
   // The upload checks and the page checks refer to each other; both exist before either is used.
   let checks: PageChecks | undefined;
   const uploads = new UploadChecks({
@@ -57,5 +57,6 @@ export function mountPageChecks(ctx: ContentScriptContext, deps: { watcher: Page
     timer = setTimeout(recheck, EDIT_SETTLE_MS);
   };
   for (const type of ['change', 'focusout', 'click']) document.addEventListener(type, edited, { capture: true, signal: ctx.signal });
-  return page;
+  // A file chosen before the engine came (engine-link.ts) is checked as if chosen now.
+  return { checks: page, chosen: (input) => void uploads.chosen(input) };
 }

@@ -1,4 +1,5 @@
-import { isVisible, type ControlSnapshot } from '@/utils/content/fill/collect';
+import { type ControlSnapshot } from '@/utils/content/fill/collect';
+import { isVisible } from '@/utils/content/visibility';
 import { MARGIN, MIN_SCORE, scoreControl } from '@/utils/content/fill/match';
 import { matchPage } from '@/utils/content/fill/page-match';
 import { specOf, type ControlKind, type ValueKind } from '@/utils/fields/catalogue';

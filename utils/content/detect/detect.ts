@@ -1,4 +1,4 @@
-import { isVisible } from '@/utils/content/fill/collect';
+import { isVisible } from '@/utils/content/visibility';
 import { PORTAL_HOSTS } from '@/utils/pages/hosts';
 import { candidateKinds, hashRoute, type PageKind, type Site } from '@/utils/pages/registry';
 import { labelText } from '@/utils/text/normalize';

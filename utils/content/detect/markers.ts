@@ -1,4 +1,4 @@
-import { isVisible } from '@/utils/content/fill/collect';
+import { isVisible } from '@/utils/content/visibility';
 import { HEADINGS as SECTION_HEADINGS } from '@/utils/content/fill/signals';
 import { orderStatusLabel, orderTableHeader } from '@/utils/content/reading/order-page';
 import type { PageKind } from '@/utils/pages/registry';

@@ -1,3 +1,4 @@
+import type { PageKind } from '@/utils/pages/registry';
 import { detectPage, type Detection } from './detect';
 
 export interface PageWatcher {
@@ -13,8 +14,9 @@ export interface PageWatcher {
  * pushState navigations reach `schedule` from the caller (WXT's wxt:locationchange, which fires
  * before the URL changes: hence the microtask).
  * Mutation batches cost one `isConnected` check while the detected page's marker is still there.
+ * `onKind` hears each change of kind (null: no kind of ours any more).
  */
-export function watchPage(win: Window, signal: AbortSignal): PageWatcher {
+export function watchPage(win: Window, signal: AbortSignal, onKind?: (page: PageKind | null) => void): PageWatcher {
   const doc = win.document;
   let current: Detection | null = null;
   let href = '';
@@ -23,9 +25,11 @@ export function watchPage(win: Window, signal: AbortSignal): PageWatcher {
     if (current?.marker.isConnected && win.location.href === href) return current;
     href = win.location.href;
     const next = detectPage(href, doc);
+    const changed = next?.page !== current?.page;
     current = next;
     if (next) doc.documentElement.dataset.ruanzhuPage = next.page;
     else delete doc.documentElement.dataset.ruanzhuPage;
+    if (changed) onKind?.(next?.page ?? null);
     return next;
   };
 

@@ -1,4 +1,4 @@
-import { isVisible } from '@/utils/content/fill/collect';
+import { isVisible } from '@/utils/content/visibility';
 import { FILING_STEPS, FLOW_NUMBER, FilingReading, type CorrectionReading, type FilingStep } from '@/utils/schema/filing';
 import { dayIn } from '@/utils/text/days';
 import { labelText, normalizeText } from '@/utils/text/normalize';

@@ -1,4 +1,5 @@
-import { cascaderParts, isVisible, shownWithin } from '@/utils/content/fill/collect';
+import { cascaderParts } from '@/utils/content/fill/collect';
+import { isVisible, shownWithin } from '@/utils/content/visibility';
 import { familyFor, type CascaderFamily } from '@/utils/content/fill/components';
 import { normalizeText } from '@/utils/text/normalize';
 import { pickOption, sameArea } from '@/utils/text/options';

@@ -1,4 +1,5 @@
-import { groupItems, isChecked, isVisible, itemText, shownItems, statedCap } from '@/utils/content/fill/collect';
+import { groupItems, isChecked, itemText, shownItems, statedCap } from '@/utils/content/fill/collect';
+import { isVisible } from '@/utils/content/visibility';
 import { classEnding, familyFor } from '@/utils/content/fill/components';
 import { optionKey } from '@/utils/text/normalize';
 import { click, itemDisabled, missing, rejected, tick, waitFor, type DriverResult } from './events';

@@ -1,4 +1,5 @@
-import { dateInput, isVisible, shownWithin } from '@/utils/content/fill/collect';
+import { dateInput } from '@/utils/content/fill/collect';
+import { isVisible, shownWithin } from '@/utils/content/visibility';
 import { familyFor, type CalendarFamily, type MenuCalendar, type PanelInputCalendar } from '@/utils/content/fill/components';
 import { normalizeText } from '@/utils/text/normalize';
 import { click, focusIn, focusOut, missing, openDropdown, rejected, tick, waitFor, type DriverResult } from './events';

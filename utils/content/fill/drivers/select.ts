@@ -1,4 +1,5 @@
-import { isVisible, selectText, shownWithin } from '@/utils/content/fill/collect';
+import { selectText } from '@/utils/content/fill/collect';
+import { isVisible, shownWithin } from '@/utils/content/visibility';
 import { familyFor, type SelectFamily } from '@/utils/content/fill/components';
 import { normalizeText } from '@/utils/text/normalize';
 import { pickOption } from '@/utils/text/options';

@@ -1,16 +1,8 @@
+import { isComposing } from '@/utils/content/fill/composition';
 import { normalizeText } from '@/utils/text/normalize';
 import { focusIn, focusOut, rejected, tick, type DriverResult } from './events';
 
 type TextField = HTMLInputElement | HTMLTextAreaElement;
-
-/** Elements the user is composing in with an IME right now: never typed over. */
-const composing = new WeakSet<EventTarget>();
-
-/** Tracks IME composition on a document; the content script installs it once. */
-export function watchComposition(doc: Document, signal: AbortSignal): void {
-  doc.addEventListener('compositionstart', (e) => e.target && composing.add(e.target), { capture: true, signal });
-  doc.addEventListener('compositionend', (e) => e.target && composing.delete(e.target), { capture: true, signal });
-}
 
 /**
  * Sets the value the way typing does. The prototype's setter bypasses the value tracker that
@@ -39,7 +31,7 @@ export const textDriver = {
   read: (el: Element): string => (el as TextField).value,
   async fill(el: Element, value: string): Promise<DriverResult> {
     const field = el as TextField;
-    if (composing.has(field)) return rejected('用户正在输入（输入法），未填写');
+    if (isComposing(field)) return rejected('用户正在输入（输入法），未填写');
     await typeInto(field, value);
     return normalizeText(field.value) === normalizeText(value) ? { ok: true, value } : rejected(`页面显示为“${field.value}”`);
   },
