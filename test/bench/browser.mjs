@@ -153,3 +153,18 @@ export function waitForMarker(page, kind, timeout = 15_000) {
 }
 
 export const probeOf = (page) => page.evaluate(() => window.__bench);
+
+/**
+ * An R11 step as the user reaches it: a fresh visit shows the identity chooser whatever the hash
+ * says [seen], so choose 我是申请人, 下一步, then move to `step` by its hash.
+ */
+export async function openR11Step(page, step) {
+  await page.goto(`${HOST}/r11.html#/identity`);
+  await waitForMarker(page, 'ccopyright.r11.identity');
+  await page.getByText('我是申请人', { exact: true }).click();
+  await page.getByText('下一步', { exact: true }).click();
+  await waitForMarker(page, 'ccopyright.r11.application');
+  if (step === 'application') return;
+  await page.evaluate((s) => (location.hash = `#/${s}`), step);
+  await waitForMarker(page, `ccopyright.r11.${step}`);
+}

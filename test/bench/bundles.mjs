@@ -73,6 +73,13 @@ export function measureBundles(ext) {
     const { eager, lazy } = closure(ext, [...(cs.js ?? []), ...(cs.css ?? [])]);
     entries[`content script (${name})`] = { kind: 'content-script', ...total(ext, eager), lazy: lazy.length ? total(ext, lazy) : null };
   });
+  // Scripts at the build's root besides the background are injected by the background when needed
+  // (the content script's engine, portal-engine.js): each is evaluated after the loader, on demand.
+  const named = new Set([manifest.background?.service_worker, ...(manifest.content_scripts ?? []).flatMap((cs) => cs.js ?? [])]);
+  for (const file of readdirSync(ext).filter((f) => f.endsWith('.js') && !named.has(f))) {
+    const { eager, lazy } = closure(ext, [file]);
+    entries[`content script, injected on demand (${file.replace(/\.js$/, '')})`] = { kind: 'injected', ...total(ext, eager), lazy: lazy.length ? total(ext, lazy) : null };
+  }
   for (const page of ['popup.html', 'options.html']) {
     if (!existsSync(join(ext, page))) continue;
     const { eager, lazy } = closure(ext, [page, ...pageAssets(ext, page)]);
@@ -83,6 +90,8 @@ export function measureBundles(ext) {
     entries['background'] = { kind: 'service-worker', ...total(ext, eager), lazy: lazy.length ? total(ext, lazy) : null };
   }
   const everything = total(ext, allFiles(ext).map((f) => f.split('\\').join('/')));
-  return { entries, wholeExtension: { raw: everything.raw, gzip: everything.gzip, files: everything.files.length } };
+  // Files any site may load (none: the engine is injected, not fetched by the page).
+  const webAccessible = (manifest.web_accessible_resources ?? []).flatMap((w) => (typeof w === 'string' ? [w] : w.resources ?? []));
+  return { entries, webAccessible, permissions: manifest.permissions ?? [], wholeExtension: { raw: everything.raw, gzip: everything.gzip, files: everything.files.length } };
 }
 

@@ -31,7 +31,8 @@ const { buildIfNeeded, describeCommit, describeMachine, snapshotBuild } = await 
 const { launchBrowser } = await import('./browser.mjs');
 const { measureBundles } = await import('./bundles.mjs');
 const { composition } = await import('./composition.mjs');
-const { benchDetection } = await import('./detect.mjs');
+const { benchDetection, benchDetectionFloor } = await import('./detect.mjs');
+const { writeFloorExtension } = await import('./floor-extension.mjs');
 const { benchFill } = await import('./fill.mjs');
 const { benchPhoto } = await import('./photo.mjs');
 const { generatePhotos } = await import('./photos.mjs');
@@ -73,7 +74,7 @@ try {
   await section('bundles', async () => {
     const sizes = measureBundles(ext);
     const parts = {};
-    for (const [name, entry] of [['content script (portal)', 'entrypoints/portal.content.ts'], ['popup', 'entrypoints/popup/main.tsx'], ['options', 'entrypoints/options/main.tsx'], ['background', 'entrypoints/background.ts']]) {
+    for (const [name, entry] of [['content script (portal)', 'entrypoints/portal.content.ts'], ['content script, injected on demand (portal-engine)', 'entrypoints/portal-engine.ts'], ['popup', 'entrypoints/popup/main.tsx'], ['options', 'entrypoints/options/main.tsx'], ['background', 'entrypoints/background.ts']]) {
       if (!sizes.entries[name]) continue;
       try {
         parts[name] = await composition(entry);
@@ -96,7 +97,17 @@ try {
     const browser = await launchBrowser(ext);
     results.machine.chromiumReported = browser.browserVersion;
     try {
-      await section('detect', () => benchDetection(browser, { runs: RUNS, log }));
+      await section('detect', async () => {
+        // The floor in a browser of its own: an empty content script on the same pages.
+        const floorBrowser = await launchBrowser(writeFloorExtension(ext, dir));
+        let floor;
+        try {
+          floor = await benchDetectionFloor(floorBrowser, { runs: RUNS, log });
+        } finally {
+          await floorBrowser.close();
+        }
+        return { ...(await benchDetection(browser, { runs: RUNS, log })), floor };
+      });
       await section('fill', () => benchFill(browser, { runs: RUNS, log }));
       await section('photo', async () => ({ ...(await benchPhoto(browser, { dir, files: photos.files, runs: Math.max(3, Math.ceil(RUNS * 0.7)), log })), generatedInMs: photos.generatedInMs }));
     } finally {

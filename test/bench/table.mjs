@@ -40,17 +40,25 @@ export function rows(r) {
   };
   const add = (figure, s, target, unit = 'ms', { floor, floorIs, ...extra } = {}) =>
     push({ figure, median: s?.median ?? null, min: s?.min ?? null, max: s?.max ?? null, runs: s?.runs ?? 0, unit, target: target === null ? null : `< ${target} ${unit}`, status: target === null ? 'info' : status(s?.median, target), ...extra }, floor, floorIs);
+  const EMPTY_SCRIPT = 'an empty content script, same page';
   for (const p of r.detect?.pages ?? []) {
+    const floor = r.detect.floor?.pages?.[p.kind];
     add(`detect ${p.kind}: after the page rendered`, p.afterRender, TARGETS.detectMs);
-    if (p.afterDclContentAtOnce.runs) add(`detect ${p.kind}: after DOMContentLoaded, content there at once`, p.afterDclContentAtOnce, TARGETS.detectMs);
-    add(`detect ${p.kind}: after DOMContentLoaded, replica as is (renders 120–150 ms late)`, p.afterDcl, null);
+    if (p.afterDclContentAtOnce.runs) add(`detect ${p.kind}: after DOMContentLoaded, content there at once`, p.afterDclContentAtOnce, TARGETS.detectMs, 'ms', { floor: floor?.afterDclContentAtOnce, floorIs: floor && EMPTY_SCRIPT });
+    add(`detect ${p.kind}: after DOMContentLoaded, replica as is (renders 120–150 ms late)`, p.afterDcl, null, 'ms', { floor: floor?.afterDcl, floorIs: floor && EMPTY_SCRIPT });
   }
   for (const h of r.detect?.hashChange ?? []) add(`re-detect ${h.kind} on hash change: after the step rendered`, h.afterRender, TARGETS.detectMs);
-  for (const f of r.fill ?? []) add(`fill ${f.step}`, f.ms, TARGETS.fillMs, 'ms', { fields: f.fields });
+  const startup = r.detect?.contentScriptStartup;
+  if (startup) add('content script top level (evaluated, from the trace)', startup.evaluateMs, TARGETS.contentTopLevelMs, 'ms', { floor: r.detect.floor?.contentScriptStartup?.evaluateMs, floorIs: r.detect.floor && 'an empty content script' });
+  for (const f of r.fill ?? []) add(`fill ${f.step}`, f.ms, TARGETS.fillMs, 'ms', { fields: f.fields, ownWorkMs: f.ownWorkMs?.median, floor: f.waitingForThePageMs, floorIs: f.waitingForThePageMs && "the page's own waits (widgets, late options)" });
   for (const f of r.photo?.files ?? []) add(`photo check ${f.format} 12 MP (${(f.bytes / 2 ** 20).toFixed(1)} MB), ${r.photo.path}`, f.ms, TARGETS.photoMs, 'ms', { longTasks: f.longTasks });
   for (const [name, e] of Object.entries(r.bundles?.entries ?? {})) {
     const target = e.kind === 'content-script' ? TARGETS.contentScriptGzipKB * KB : null;
     out.push({ figure: `bundle ${name}, gzipped (raw ${kb(e.raw)})`, median: e.gzip, min: e.gzip, max: e.gzip, runs: 1, unit: 'B', target: target ? `< ${TARGETS.contentScriptGzipKB} KB` : null, status: target ? status(e.gzip, target) : 'info' });
+  }
+  if (r.bundles?.webAccessible) {
+    const n = r.bundles.webAccessible.length;
+    out.push({ figure: `files of ours a site can load (web_accessible_resources); permissions: ${r.bundles.permissions.join(', ')}`, median: n, min: n, max: n, runs: 1, unit: 'files', target: '0 files', status: n === 0 ? 'met' : 'MISSED' });
   }
   if (r.store) {
     const s = r.store;
@@ -88,7 +96,10 @@ export function printTable(r) {
     const cell = (s) => (s.runs ? `${ms(s.median)} (${range(s)})` : '–');
     // The console replica has no at-once variant: its status speaks for the late-render case only.
     const verdict = (p) => status(both(p), TARGETS.detectMs) + (p.afterDclContentAtOnce.runs ? '' : ' (after render only)');
-    const lines = r.detect.pages.map((p) => [p.kind, cell(p.afterRender), cell(p.afterDclContentAtOnce), cell(p.afterDcl), p.afterRender.runs, verdict(p)]);
+    // Each DCL figure beside its floor (the empty content script on the same page) and the ratio.
+    const withFloor = (s, f) => (s.runs ? `${cell(s)}${f?.runs ? ` · floor ${ms(f.median)} · ${ratioTo(s.median, f.median)}×` : ''}` : '–');
+    const floors = r.detect.floor?.pages ?? {};
+    const lines = r.detect.pages.map((p) => [p.kind, cell(p.afterRender), withFloor(p.afterDclContentAtOnce, floors[p.kind]?.afterDclContentAtOnce), withFloor(p.afterDcl, floors[p.kind]?.afterDcl), p.afterRender.runs, verdict(p)]);
     for (const h of r.detect.hashChange) lines.push([`${h.kind} (hash change)`, `${ms(h.afterRender.median)} (${range(h.afterRender)})`, '', `${ms(h.afterHashChange.median)} (${range(h.afterHashChange)}) after the hash change`, h.afterRender.runs, status(h.afterRender.median, TARGETS.detectMs)]);
     console.log(`Detection (target < ${TARGETS.detectMs} ms)`);
     console.log(table(['page kind', 'after the page rendered', 'after DCL, content at once', 'after DCL, replica as is', 'runs', 'target'], lines));

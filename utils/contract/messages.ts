@@ -52,7 +52,9 @@ export const Site = z.enum(Object.keys(SITES) as [keyof typeof SITES, ...(keyof 
 /** `locked`: the page shows the field but does not let it change; `no-value`: the page has it, the profile does not. */
 export const FillStatus = z.enum(['filled', 'kept', 'locked', 'no-value', 'too-long', 'ambiguous', 'not-found', 'rejected']);
 export type FillStatus = z.infer<typeof FillStatus>;
-export const FieldResult = z.object({ key: z.string(), status: FillStatus, value: z.string().optional(), reason: z.string().optional() });
+/** How long driving a field took, and how much of that was waiting for the page (its animations, late options, re-renders). */
+export const FieldTiming = z.object({ ms: z.number(), waitedMs: z.number() });
+export const FieldResult = z.object({ key: z.string(), status: FillStatus, value: z.string().optional(), reason: z.string().optional(), timing: FieldTiming.optional() });
 export type FieldResult = z.infer<typeof FieldResult>;
 
 export const FillResponse = z.object({

@@ -23,7 +23,10 @@ describe('page kinds from URL + DOM marker', () => {
     ['/r11.html#/application', `${STEP_BAR}<input placeholder="请输入软件全称">`, 'ccopyright.r11.application'],
     ['/r11.html#/application?from=list', `${STEP_BAR}<h2>软件申请信息</h2>`, 'ccopyright.r11.application'],
     ['/r11.html#/development/', `${STEP_BAR}<h2>软件开发信息</h2>`, 'ccopyright.r11.development'],
-    ['/r11.html#/features', `${STEP_BAR}<div class="fillin_item"><h3>开发的硬件环境</h3></div>`, 'ccopyright.r11.features'],
+    ['/r11.html#/features', `${STEP_BAR}<h2>软件功能与特点</h2><div class="fillin_item"><h3>开发的硬件环境</h3></div>`, 'ccopyright.r11.features'],
+    // The route changed, the old step still shows: every step's sections are .fillin_item, and the confirm summary repeats every title.
+    ['/r11.html#/features', `${STEP_BAR}<h2>软件开发信息</h2><div class="fillin_item"><h3>软件分类</h3></div>`, null],
+    ['/r11.html#/features', `${STEP_BAR}<h2>确认信息</h2><h3>软件申请信息</h3><h3>软件功能与特点</h3>`, null],
     ['/r11.html#/confirm', `${STEP_BAR}<h2>信息确认</h2>`, 'ccopyright.r11.confirm'],
     ['/account.html?current=soft_register', '<table><th>流水号</th></table>', 'ccopyright.filings'],
     ['/accountDetails.html?flowNumber=2026R11L0125852&current=soft_register', '<h2>流水号：2026R11L0125852</h2><p>申请状态：待受理</p>', 'ccopyright.filings.detail'],

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { detectPage } from '@/utils/content/detect/detect';
+import { R11_STEPS } from '@/utils/pages/registry';
 import { at, blur, loadReplicas, page, sampleBundle, type, type Variant } from './load';
 
 // The seeded variant generator (test/fixtures/portals/_kit/variants-ccopyright.js): deterministic,
@@ -98,6 +100,26 @@ describe('generator', () => {
         expect(json(page().__model), `${kind} ${v.seed}`).toBe(json(gen.pristineModel(v)));
         expect(page().__clicks).toEqual([]);
         expect(document.body.textContent).toContain('著作权登记系统');
+      }
+    }
+  });
+});
+
+describe('a step is recognised by what only it shows', () => {
+  // The wizard changes its route first and renders the step after (stepDelay): for a moment the
+  // new route shows the old step. A marker every step has (a section's class) would name the new
+  // step over the old one's fields, and a fill would find none of them.
+  it('no R11 step’s content, seeded or canonical, passes for another step at that step’s route', async () => {
+    const steps = R11_STEPS.filter((k) => k !== 'ccopyright.r11.identity');
+    for (const shown of steps) {
+      for (const v of [gen.canonical(shown), ...Array.from({ length: 12 }, (_, s) => gen.generate(shown, s + 1))]) {
+        document.body.innerHTML = '';
+        await mounted(v);
+        expect(detectPage(v.url, document)?.page, `${shown} ${v.seed}`).toBe(shown);
+        for (const other of steps.filter((k) => k !== shown)) {
+          const url = gen.canonical(other).url;
+          expect(detectPage(url, document)?.page ?? null, `${shown} ${v.seed} at ${url}`).toBeNull();
+        }
       }
     }
   });

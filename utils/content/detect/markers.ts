@@ -13,10 +13,12 @@ import { labelText } from '@/utils/text/normalize';
 export interface Marker {
   /** A control or element only this kind has. */
   selector?: string;
-  /** A heading (h1–h4, legend) whose text matches: step bars name every step, headings only the current one. */
+  /** A heading (h1–h4, legend) whose text matches (step bars are not headings). */
   heading?: RegExp;
   /** A visible text containing one of these. */
   text?: readonly string[];
+  /** A kind whose page repeats this marker (a summary of every step): where its marker shows, this one proves nothing. */
+  unless?: PageKind;
 }
 
 const HEADINGS = 'h1, h2, h3, h4, legend';
@@ -45,6 +47,8 @@ export function visibleText(doc: Document, needles: readonly string[]): Element 
 
 /** The element that proves the marker, or null. */
 export function findMarker(doc: Document, m: Marker): Element | null {
+  const repeatedBy = m.unless && MARKERS[m.unless];
+  if (repeatedBy && findMarker(doc, repeatedBy)) return null;
   return (m.selector && visibleSelector(doc, m.selector)) || (m.heading && visibleHeading(doc, m.heading)) || (m.text && visibleText(doc, m.text)) || null;
 }
 
@@ -57,9 +61,14 @@ export const MARKERS: Partial<Record<PageKind, Marker>> = {
   'ccopyright.register': { selector: 'input[type=password]', heading: /注册/, text: ['同意并继续'] },
   'ccopyright.registration': { text: ['计算机软件著作权登记申请'] },
   'ccopyright.r11.identity': { heading: /我是申请人|我是代理人|申请身份/ },
-  'ccopyright.r11.application': { selector: 'input[placeholder="请输入软件全称"]', heading: /软件申请信息/ },
-  'ccopyright.r11.development': { heading: /软件开发信息/, selector: '.datePicker' },
-  'ccopyright.r11.features': { selector: '.fillin_item', heading: /软件功能与特点/ },
+  // A step by its title heading or a control only it has — not by its sections' class: every
+  // step's sections are `.fillin_item`s (docs/PORTALS.md), and the wizard changes its route before
+  // the new step renders, so a marker the old step shows would name the route's step over the old
+  // step's fields. The confirm step's summary repeats every step's title: where it shows, a title
+  // proves nothing (`unless`).
+  'ccopyright.r11.application': { selector: 'input[placeholder="请输入软件全称"]', heading: /软件申请信息/, unless: 'ccopyright.r11.confirm' },
+  'ccopyright.r11.development': { heading: /软件开发信息/, selector: '.datePicker', unless: 'ccopyright.r11.confirm' },
+  'ccopyright.r11.features': { heading: /软件功能与特点/, unless: 'ccopyright.r11.confirm' },
   'ccopyright.r11.confirm': { heading: /确认/ },
   'ccopyright.filings': { text: ['流水号'] },
   // docs/PORTALS.md "Pages and routes": the detail shows 申请状态：… and 查看申请表 [seen].

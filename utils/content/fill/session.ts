@@ -8,10 +8,13 @@ import { collect, isEnabled, type Collected, type FillMarks } from './collect';
 import { isVisible } from '@/utils/content/visibility';
 import { familiesOf } from './components';
 import { DRIVERS, shownValue } from './drivers';
-import { click, tick, waitFor, type DriverResult } from './drivers/events';
+import { click, tick, waitedMs, waitFor, type DriverResult } from './drivers/events';
 import { markFilled, reveal, unmark } from './marks';
 import { matchScoped, rowsOf, scopedRules } from './page-match';
 import { planFill, type PlanItem, type PlanOptions } from './plan';
+
+/** Timings to 0.1 ms: finer says nothing on a shared machine. */
+const round = (ms: number) => Math.round(ms * 10) / 10;
 
 /**
  * One page's fill pipeline: collect → match → plan → execute → verify, with the marks that tell our
@@ -165,9 +168,11 @@ export class FillSession {
         const kind = col.controls[item.ref].kind;
         const before = DRIVERS[kind].read(el);
         const beforeShown = shownValue(kind, el);
+        const [started, waitedBefore] = [performance.now(), waitedMs()];
         const result = await drive(kind, el, item.value);
+        const timing = { ms: round(performance.now() - started), waitedMs: round(waitedMs() - waitedBefore) };
         if (!el.isConnected) {
-          done.set(item.key, { key: item.key, status: 'not-found', reason: GONE });
+          done.set(item.key, { key: item.key, status: 'not-found', reason: GONE, timing });
           reshaped = true;
           break;
         }
@@ -178,13 +183,13 @@ export class FillSession {
           undo.push(entry);
           if (result.ok) executed.push({ key: item.key, kind, el, shown, entry });
         }
-        if (!result.ok) done.set(item.key, { key: item.key, status: result.status, ...(shown !== beforeShown ? { value: shown } : {}), reason: result.reason });
+        if (!result.ok) done.set(item.key, { key: item.key, status: result.status, ...(shown !== beforeShown ? { value: shown } : {}), reason: result.reason, timing });
         else {
           this.marks.set(el, normalizeText(shown));
           // A choice the page does not offer, filed as another (护照 → 其他有效证件), says so.
           const filedAs = Array.isArray(item.value) && kind === 'select' && !sameOption(shown, item.value[0]) ? `“${item.value[0]}”按“${shown}”填写` : undefined;
           const note = item.note ?? filedAs;
-          done.set(item.key, { key: item.key, status: 'filled', value: shown, ...(note ? { reason: note } : {}) });
+          done.set(item.key, { key: item.key, status: 'filled', value: shown, ...(note ? { reason: note } : {}), timing });
         }
         if (SHAPE_CHANGING.has(kind)) {
           reshaped = true;

@@ -8,14 +8,32 @@
  * A MessageChannel, not setTimeout: timers in a background tab are throttled to about once a second.
  */
 export function tick(): Promise<void> {
-  return new Promise((resolve) => {
+  return waiting(new Promise((resolve) => {
     const ch = new MessageChannel();
     ch.port1.onmessage = () => {
       ch.port1.close();
       resolve();
     };
     ch.port2.postMessage(null);
-  });
+  }));
+}
+
+/**
+ * Time spent waiting for the page (ticks, waits for its reaction) since the engine started, the
+ * outermost wait only: a fill's per-field timing tells it apart from the engine's own work.
+ */
+let waitedTotal = 0;
+let openWaits = 0;
+export const waitedMs = (): number => waitedTotal;
+
+async function waiting<T>(wait: Promise<T>): Promise<T> {
+  const start = openWaits++ === 0 ? performance.now() : null;
+  try {
+    return await wait;
+  } finally {
+    openWaits--;
+    if (start !== null) waitedTotal += performance.now() - start;
+  }
 }
 
 /**
@@ -28,7 +46,7 @@ export async function waitFor<T>(probe: () => T | null | undefined | false, time
   await tick();
   const next = probe();
   if (next) return next;
-  return new Promise((resolve) => {
+  return waiting(new Promise((resolve) => {
     const done = (v: T | null) => {
       observer.disconnect();
       clearTimeout(timer);
@@ -40,7 +58,7 @@ export async function waitFor<T>(probe: () => T | null | undefined | false, time
     });
     observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
     const timer = setTimeout(() => done(probe() || null), timeoutMs);
-  });
+  }));
 }
 
 /** The events of a real click, in order: components listen to any of them. */
