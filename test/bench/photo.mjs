@@ -3,7 +3,7 @@
 //
 // Two paths. When the content script answers a file choice on the real-name replica (a `change`
 // listener on its file inputs showing a verdict), that real path is measured: setInputFiles, until
-// the DOM changes the check causes have settled. measurePhoto() (utils/rules/photo-browser.ts) is
+// the DOM changes the check causes have settled. measurePhoto() (utils/platform/photo-decode.ts) is
 // also bundled with esbuild into a page of the bench's own and run on the `change` of an
 // <input type=file>, its steps timed one by one; it is the headline figure when there is no real path.
 import { build } from 'esbuild';
@@ -13,7 +13,7 @@ import { ROOT } from '../machine.mjs';
 import { BENCH_HOST, HOST, waitForMarker } from './browser.mjs';
 import { summarize } from './stats.mjs';
 
-const REALNAME_URL = `${HOST}/account.html?current=realname_person`;
+const REALNAME_URL = `${HOST}/account.html?current=certification#/person`;
 /** After the last DOM change caused by the file choice, this long without another means done. */
 const QUIET_MS = 1000;
 
@@ -21,7 +21,7 @@ const PAGE = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>pho
 <label>上传证件照正面 <input type="file" id="photo" accept=".jpg,.jpeg,.png"></label>
 <p id="verdict"></p><script src="/photo-check.js"></script></html>`;
 
-const ENTRY = `import { measurePhoto } from ${JSON.stringify(join(ROOT, 'utils/rules/photo-browser.ts'))};
+const ENTRY = `import { measurePhoto } from ${JSON.stringify(join(ROOT, 'utils/platform/photo-decode.ts'))};
 import { analysePixels, checkPhoto, readImageSize, sniffImageFormat, WORK_SIZE } from ${JSON.stringify(join(ROOT, 'utils/rules/photo.ts'))};
 const input = document.getElementById('photo');
 input.addEventListener('change', async () => {
@@ -32,7 +32,7 @@ input.addEventListener('change', async () => {
   document.getElementById('verdict').textContent = m.findings.length ? m.findings.map((f) => f.severity + ' ' + f.message).join('；') : '照片可用';
   window.__photoResult = { t0, t1: performance.now(), format: m.format, width: m.width, height: m.height, metrics: m.metrics, findings: m.findings.map((f) => f.rule + ':' + f.severity) };
 });
-// Diagnostic only: measurePhoto's steps one by one (photo-browser.ts, same functions and options),
+// Diagnostic only: measurePhoto's steps one by one (photo-decode.ts, same functions and options),
 // to see which step takes the time and which blocks the main thread.
 window.__photoPhases = async () => {
   const file = input.files[0];
@@ -188,7 +188,7 @@ export async function benchPhoto(browser, { dir, files, runs, warmup = 1, log = 
     path: real ? 'content script on the real-name replica' : 'measurePhoto bundled into a bench page',
     note: real
       ? `setInputFiles on the first input[type=file] of ${REALNAME_URL}; time from the change event to the last DOM change it caused (nothing more for ${QUIET_MS} ms after it)`
-      : `the content script showed nothing after a file choice on ${REALNAME_URL} (no photo check wired yet): utils/rules/photo-browser.ts measurePhoto() bundled with esbuild, run on the change of an <input type=file> in a page of the bench (same renderer, same main thread as a content script)`,
+      : `the content script showed nothing after a file choice on ${REALNAME_URL} (no photo check wired yet): utils/platform/photo-decode.ts measurePhoto() bundled with esbuild, run on the change of an <input type=file> in a page of the bench (same renderer, same main thread as a content script)`,
     files: real ? await measure(realOnce, browser, files, runs, 0, log, 'content script') : bundled,
   };
   // measurePhoto alone, with its steps timed one by one: where the time goes.
