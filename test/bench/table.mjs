@@ -47,7 +47,13 @@ export function rows(r) {
   }
   for (const h of r.detect?.hashChange ?? []) add(`re-detect ${h.kind} on hash change: after the step rendered`, h.afterRender, TARGETS.detectMs);
   for (const f of r.fill ?? []) add(`fill ${f.step}`, f.ms, TARGETS.fillMs, 'ms', { fields: f.fields });
-  for (const f of r.photo?.files ?? []) add(`photo check ${f.format} 12 MP (${(f.bytes / 2 ** 20).toFixed(1)} MB), ${r.photo.path}`, f.ms, TARGETS.photoMs, 'ms', { longTasks: f.longTasks });
+  for (const f of r.photo?.files ?? []) {
+    const name = `photo check ${f.format} 12 MP (${(f.bytes / 2 ** 20).toFixed(1)} MB)`;
+    const floorIs = 'createImageBitmap at 512 px alone';
+    add(`${name}: verdict, ${r.photo.path}`, f.ms, TARGETS.photoMs, 'ms', { longTasks: f.longTasks, floor: f.floor?.ms, floorIs });
+    if (f.headerVerdictMs) add(`${name}: the header's finding shown while the quality is checked (${f.headerVerdict})`, f.headerVerdictMs, TARGETS.photoMs);
+    add(`${name}: longest main-thread task during the check`, f.longestTaskMs, TARGETS.longTaskMs, 'ms', { floor: f.floor?.longestTaskMs, floorIs: 'the longest task of that bare decode' });
+  }
   for (const [name, e] of Object.entries(r.bundles?.entries ?? {})) {
     const target = e.kind === 'content-script' ? TARGETS.contentScriptGzipKB * KB : null;
     out.push({ figure: `bundle ${name}, gzipped (raw ${kb(e.raw)})`, median: e.gzip, min: e.gzip, max: e.gzip, runs: 1, unit: 'B', target: target ? `< ${TARGETS.contentScriptGzipKB} KB` : null, status: target ? status(e.gzip, target) : 'info' });
