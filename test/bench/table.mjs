@@ -51,7 +51,13 @@ export function rows(r) {
   const startup = r.detect?.contentScriptStartup;
   if (startup) add('content script top level (evaluated, from the trace)', startup.evaluateMs, TARGETS.contentTopLevelMs, 'ms', { floor: r.detect.floor?.contentScriptStartup?.evaluateMs, floorIs: r.detect.floor && 'an empty content script' });
   for (const f of r.fill ?? []) add(`fill ${f.step}`, f.ms, TARGETS.fillMs, 'ms', { fields: f.fields, ownWorkMs: f.ownWorkMs?.median, floor: f.waitingForThePageMs, floorIs: f.waitingForThePageMs && "the page's own waits (widgets, late options)" });
-  for (const f of r.photo?.files ?? []) add(`photo check ${f.format} 12 MP (${(f.bytes / 2 ** 20).toFixed(1)} MB), ${r.photo.path}`, f.ms, TARGETS.photoMs, 'ms', { longTasks: f.longTasks });
+  for (const f of r.photo?.files ?? []) {
+    const name = `photo check ${f.format} 12 MP (${(f.bytes / 2 ** 20).toFixed(1)} MB)`;
+    const floorIs = 'createImageBitmap at 512 px alone';
+    add(`${name}: verdict, ${r.photo.path}`, f.ms, TARGETS.photoMs, 'ms', { longTasks: f.longTasks, floor: f.floor?.ms, floorIs });
+    if (f.headerVerdictMs) add(`${name}: the header's finding shown while the quality is checked (${f.headerVerdict})`, f.headerVerdictMs, TARGETS.photoMs);
+    add(`${name}: longest main-thread task during the check`, f.longestTaskMs, TARGETS.longTaskMs, 'ms', { floor: f.floor?.longestTaskMs, floorIs: 'the longest task of that bare decode' });
+  }
   for (const [name, e] of Object.entries(r.bundles?.entries ?? {})) {
     const target = e.kind === 'content-script' ? TARGETS.contentScriptGzipKB * KB : null;
     out.push({ figure: `bundle ${name}, gzipped (raw ${kb(e.raw)})`, median: e.gzip, min: e.gzip, max: e.gzip, runs: 1, unit: 'B', target: target ? `< ${TARGETS.contentScriptGzipKB} KB` : null, status: target ? status(e.gzip, target) : 'info' });

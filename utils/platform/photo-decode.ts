@@ -1,14 +1,22 @@
 import type { Finding } from '@/utils/schema/finding';
-import { analysePixels, checkPhoto, readImageSize, sniffImageFormat, WATERMARK_TEXT, WORK_SIZE, type ImageFormat, type PhotoInput, type PhotoMetrics } from '@/utils/rules/photo';
+import { analysePixels, checkPhoto, checkPhotoHeader, readImageSize, sniffImageFormat, WATERMARK_TEXT, WORK_SIZE, type ImageFormat, type PhotoInput, type PhotoMetrics, type Pixels } from '@/utils/rules/photo';
+import { nextTask } from './next-task';
 
 /*
- * Browser-only glue for photo.ts: decode a chosen File into a small working copy and measure it,
- * and draw the watermark. Decoding goes through createImageBitmap, which Chromium runs off the main
- * thread; only the 512-pixel working copy is read back. Exercised by the e2e tests.
+ * Browser-only glue for photo.ts: decode a chosen File into a small copy and measure it, and draw
+ * the watermark. Decoding runs on the browser's decoder threads; what runs on the page's thread is
+ * cut into steps of a task each (nextTask), so that no step freezes the page: a 12 MP photo costs
+ * a few tasks of 5–20 ms instead of one of 70–100 ms. Exercised by the e2e tests and the bench.
  */
 
 /** Enough to reach a JPEG's frame header behind EXIF and thumbnails. */
 const HEAD_BYTES = 256 * 1024;
+
+/**
+ * The decoded copy's longest side at most this: twice the working size, which analysePixels then
+ * area-averages down to, as it does on the full pictures its thresholds were set on.
+ */
+const DECODE_SIZE = 2 * WORK_SIZE;
 
 export interface PhotoMeasurement {
   format: ImageFormat;
@@ -18,55 +26,110 @@ export interface PhotoMeasurement {
   findings: Finding[];
 }
 
-/** A bitmap of at most about WORK_SIZE on its longest side, decoded (and scaled) by the browser. */
-async function workingBitmap(file: Blob, size: { width: number; height: number } | null): Promise<ImageBitmap> {
-  if (size && Math.max(size.width, size.height) > WORK_SIZE) {
-    // One dimension only: the browser keeps the aspect ratio, also when EXIF rotates the picture.
-    const resize: ImageBitmapOptions = size.width >= size.height ? { resizeWidth: WORK_SIZE } : { resizeHeight: WORK_SIZE };
-    return createImageBitmap(file, { ...resize, resizeQuality: 'medium' });
-  }
-  return createImageBitmap(file);
-}
+type Size = { width: number; height: number };
 
-/** RGBA pixels of a bitmap drawn at most WORK_SIZE on its longest side. */
-function readPixels(bitmap: ImageBitmap) {
-  const scale = Math.min(1, WORK_SIZE / Math.max(bitmap.width, bitmap.height));
-  const width = Math.max(1, Math.round(bitmap.width * scale));
-  const height = Math.max(1, Math.round(bitmap.height * scale));
+/** RGBA pixels of `source` drawn at `width`×`height`. */
+function readPixels(source: CanvasImageSource, width: number, height: number): ImageData {
   const ctx = new OffscreenCanvas(width, height).getContext('2d');
-  if (!ctx) return null;
-  ctx.drawImage(bitmap, 0, 0, width, height);
+  if (!ctx) throw new Error('no 2D canvas');
+  ctx.drawImage(source, 0, 0, width, height);
   return ctx.getImageData(0, 0, width, height);
 }
 
 /**
- * Checks a photo chosen for real-name authentication: format from the first bytes, size from the
- * header, quality from a small decoded copy. Never rejects: an undecodable file is a finding.
+ * A JPEG decoded straight at reduced size: WebCodecs' decoder scales JPEGs while decoding (DCT
+ * scaling, M/8 of the size), on its own thread, so a 12 MP photo arrives as a frame of about 1000
+ * pixels. The frame carries the EXIF rotation, which drawing it applies. `size` is the header's.
  */
-export async function measurePhoto(file: File, sizeLimitBytes?: number, options: Pick<PhotoInput, 'kind' | 'key'> = {}): Promise<PhotoMeasurement> {
+async function decodeJpegScaled(file: Blob, size: Size): Promise<ImageData> {
+  const fit = Math.min(1, DECODE_SIZE / Math.max(size.width, size.height));
+  const decoder = new ImageDecoder({ data: file.stream(), type: 'image/jpeg', desiredWidth: Math.round(size.width * fit), desiredHeight: Math.round(size.height * fit) });
+  try {
+    const { image } = await decoder.decode();
+    try {
+      await nextTask();
+      return readPixels(image, image.displayWidth, image.displayHeight);
+    } finally {
+      image.close();
+    }
+  } finally {
+    decoder.close();
+  }
+}
+
+/**
+ * Any JPEG or PNG: createImageBitmap decodes it at full size on a decoder thread (scaling it there
+ * with resizeWidth would run on the page's thread, in one piece). It is then halved by drawing, a
+ * step per task: drawing at exactly half the size averages each 2×2 block, so the steps add up to
+ * an area average. Returns the pixels and the picture's own (upright) size.
+ */
+async function decodeHalved(file: Blob): Promise<{ pixels: ImageData; size: Size }> {
+  const bitmap = await createImageBitmap(file);
+  const size = { width: bitmap.width, height: bitmap.height };
+  let source: CanvasImageSource = bitmap;
+  let { width, height } = size;
+  try {
+    while (Math.max(width, height) > DECODE_SIZE) {
+      await nextTask();
+      width = Math.max(1, Math.round(width / 2));
+      height = Math.max(1, Math.round(height / 2));
+      const half = new OffscreenCanvas(width, height);
+      const ctx = half.getContext('2d');
+      if (!ctx) throw new Error('no 2D canvas');
+      ctx.imageSmoothingQuality = 'low'; // bilinear, no mipmaps: at half size exactly the 2×2 average
+      ctx.drawImage(source, 0, 0, width, height);
+      source = half;
+      bitmap.close(); // the full picture is no longer needed once drawn
+    }
+    await nextTask();
+    return { pixels: readPixels(source, width, height), size };
+  } finally {
+    bitmap.close();
+  }
+}
+
+/** The photo's pixels at most DECODE_SIZE on their longest side, and its pixel size. */
+async function decodeSmall(file: Blob, format: 'jpeg' | 'png', header: Size | null): Promise<{ pixels: Pixels; size: Size }> {
+  if (format === 'jpeg' && header && typeof ImageDecoder === 'function') {
+    // A file WebCodecs refuses may still decode below; only that decoder's failure says "damaged".
+    const pixels = await decodeJpegScaled(file, header).catch(() => null);
+    if (pixels) return { pixels, size: header };
+  }
+  return decodeHalved(file);
+}
+
+/**
+ * Checks a photo chosen for real-name authentication: format from the first bytes, size from the
+ * header, quality from a small decoded copy. `onHeader` is told the header's findings (a file over
+ * the size limit, a wrong extension, too few pixels) before decoding starts; they are the first
+ * findings of the result. Never rejects: an undecodable file is a finding.
+ */
+export async function measurePhoto(file: File, sizeLimitBytes?: number, options: Pick<PhotoInput, 'kind' | 'key'> = {}, onHeader?: (header: PhotoMeasurement) => void): Promise<PhotoMeasurement> {
   const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
   const format = sniffImageFormat(head);
-  let size = readImageSize(head);
+  const headerSize = readImageSize(head);
+  const input = { fileName: file.name, fileSize: file.size, head, sizeLimitBytes, ...options };
+  const header = checkPhotoHeader({ ...input, width: headerSize?.width ?? 0, height: headerSize?.height ?? 0 });
+  const headerMeasurement = { format, width: headerSize?.width ?? 0, height: headerSize?.height ?? 0, metrics: null, findings: header.findings };
+  // A format the portal refuses is reported from its bytes alone; decoding it would add nothing.
+  if (!header.decode || (format !== 'jpeg' && format !== 'png')) return headerMeasurement;
+  onHeader?.(headerMeasurement);
+  let size = headerSize;
   let metrics: PhotoMetrics | null = null;
-  // Formats the portal refuses are reported from their bytes alone; decoding them would add nothing.
-  if (format === 'jpeg' || format === 'png') {
-    let bitmap: ImageBitmap | null = null;
-    try {
-      bitmap = await workingBitmap(file, size);
-      // Without a size in the header the bitmap is the full picture, so its size is the photo's.
-      size ??= { width: bitmap.width, height: bitmap.height };
-      const pixels = readPixels(bitmap);
-      metrics = pixels ? analysePixels(pixels) : null;
-    } catch {
-      metrics = null; // damaged or truncated: checkPhoto reports it
-    } finally {
-      bitmap?.close();
-    }
+  try {
+    const decoded = await decodeSmall(file, format, headerSize);
+    // Without a size in the header, the decoded picture's is the photo's.
+    size ??= decoded.size;
+    await nextTask();
+    metrics = analysePixels(decoded.pixels);
+  } catch {
+    metrics = null; // damaged or truncated: checkPhoto reports it
   }
+  // The caller renders the verdict in a task of its own.
+  await nextTask();
   const width = size?.width ?? 0;
   const height = size?.height ?? 0;
-  const findings = checkPhoto({ fileName: file.name, fileSize: file.size, head, width, height, metrics, sizeLimitBytes, ...options });
-  return { format, width, height, metrics, findings };
+  return { format, width, height, metrics, findings: checkPhoto({ ...input, width, height, metrics }) };
 }
 
 /**

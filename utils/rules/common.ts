@@ -21,6 +21,19 @@ export function isRealDay(day: string): boolean {
 }
 
 /** A value quoted for a message, shortened so that a pasted novel does not become the message. */
+/**
+ * Any value as text for a message, never throwing: a draft read from a file may hold an object
+ * whose `toString` is not a function, which `String()` cannot convert.
+ */
+export function shownAsText(value: unknown): string {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return String(value);
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 export function quote(value: string, max = 40): string {
   const chars = Array.from(value);
   return `“${chars.length > max ? chars.slice(0, max).join('') + '…' : value}”`;

@@ -4,7 +4,7 @@ import { finding } from './finding';
 /*
  * Identity photos for real-name authentication (docs/RULES.md realname.photo.*), without any DOM: the
  * format from the first bytes, the size from the header, the quality from RGBA pixels. The browser
- * glue that decodes a File lives in photo-browser.ts.
+ * glue that decodes a File lives in utils/platform/photo-decode.ts.
  */
 
 export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'heic' | 'gif' | 'pdf' | 'bmp' | 'unknown';
@@ -301,17 +301,35 @@ function mb(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1);
 }
 
-/**
- * realname.photo.format / .size / .quality for one chosen photo. Never throws: missing or absurd
- * numbers simply skip the checks that need them.
- */
-export function checkPhoto(input: PhotoInput): Finding[] {
+/** What a photo's first bytes and size decide, before any pixel is decoded. */
+export type PhotoHeaderInput = Omit<PhotoInput, 'metrics'>;
+
+/** The checks' view of an input: absurd values read as missing, so no check throws. */
+function sane(input: Partial<PhotoInput>) {
   const p: Partial<PhotoInput> = input && typeof input === 'object' ? input : {};
-  const key = typeof p.key === 'string' ? p.key : undefined;
-  const name = typeof p.fileName === 'string' ? p.fileName : '';
+  const finite = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) ? n : 0);
+  return {
+    key: typeof p.key === 'string' ? p.key : undefined,
+    name: typeof p.fileName === 'string' ? p.fileName : '',
+    fileSize: finite(p.fileSize),
+    head: p.head instanceof Uint8Array ? p.head : new Uint8Array(0),
+    width: finite(p.width),
+    height: finite(p.height),
+    limit: typeof p.sizeLimitBytes === 'number' && p.sizeLimitBytes > 0 ? p.sizeLimitBytes : PHOTO_THRESHOLDS.defaultSizeLimitBytes,
+    kind: p.kind ?? 'card',
+    metrics: p.metrics ?? null,
+  };
+}
+
+/**
+ * realname.photo.format / .size from the file's bytes and the header's pixel size (0 when the
+ * header has none): the findings that stand whatever the pixels show, so they can be shown while
+ * the picture is still decoding. `decode` says whether the pixels are worth decoding: not for an
+ * empty file or a format the portal refuses, whose verdict this already is.
+ */
+export function checkPhotoHeader(input: PhotoHeaderInput): { findings: Finding[]; decode: boolean } {
+  const { key, name, fileSize, head, width, height, limit } = sane(input);
   const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
-  const fileSize = typeof p.fileSize === 'number' && Number.isFinite(p.fileSize) ? p.fileSize : 0;
-  const head = p.head instanceof Uint8Array ? p.head : new Uint8Array(0);
   const out: Finding[] = [];
 
   // realname.photo.format: judged by the bytes, not the name.
@@ -319,7 +337,7 @@ export function checkPhoto(input: PhotoInput): Finding[] {
   const extFormat: ImageFormat | null = ext === 'jpg' || ext === 'jpeg' ? 'jpeg' : ext === 'png' ? 'png' : null;
   if (fileSize === 0 && head.length === 0) {
     out.push(finding('realname.photo.format', key, '文件是空的', 'the file is empty'));
-    return out;
+    return { findings: out, decode: false };
   }
   if (!ACCEPTED_PHOTO_FORMATS.includes(format)) {
     const real = FORMAT_NAMES[format];
@@ -333,7 +351,7 @@ export function checkPhoto(input: PhotoInput): Finding[] {
         format === 'unknown' ? `unrecognised file format${namedEn}; upload a jpg, png or jpeg photo` : `the file is really ${real}${namedEn}; convert it to jpg or png`,
       ),
     );
-    return out;
+    return { findings: out, decode: false };
   }
   if (extFormat !== format) {
     const want = format === 'jpeg' ? '.jpg' : '.png';
@@ -347,17 +365,11 @@ export function checkPhoto(input: PhotoInput): Finding[] {
       ),
     );
   }
-  if (!p.metrics) {
-    out.push(finding('realname.photo.format', key, '图片无法解码，文件可能已损坏', 'the image cannot be decoded; the file may be damaged'));
-  }
 
   // realname.photo.size
-  const limit = typeof p.sizeLimitBytes === 'number' && p.sizeLimitBytes > 0 ? p.sizeLimitBytes : PHOTO_THRESHOLDS.defaultSizeLimitBytes;
   if (fileSize > limit) {
     out.push(finding('realname.photo.size', key, `文件 ${mb(fileSize)} MB，超过 ${mb(limit)} MB 的限制`, `the file is ${mb(fileSize)} MB, over the ${mb(limit)} MB limit`));
   }
-  const width = typeof p.width === 'number' && Number.isFinite(p.width) ? p.width : 0;
-  const height = typeof p.height === 'number' && Number.isFinite(p.height) ? p.height : 0;
   if (width > 0 && height > 0) {
     const short = Math.min(width, height);
     if (short < PHOTO_THRESHOLDS.minShortSide) {
@@ -372,22 +384,34 @@ export function checkPhoto(input: PhotoInput): Finding[] {
       );
     }
   }
+  return { findings: out, decode: true };
+}
 
-  // realname.photo.quality
-  const m = p.metrics;
-  if (m) {
-    if (m.sharpness < PHOTO_THRESHOLDS.minSharpness) {
-      out.push(finding('realname.photo.quality', key, '照片模糊，请对焦后重拍', 'the photo is blurred; refocus and retake it'));
-    }
-    if (m.glare > PHOTO_THRESHOLDS.maxGlare) {
-      out.push(finding('realname.photo.quality', key, `照片有反光（${Math.round(m.glare * 100)}% 的区域过曝），请避开强光重拍`, `the photo has glare (${Math.round(m.glare * 100)} % blown out); avoid direct light`));
-    }
-    if ((p.kind ?? 'card') === 'card' && m.touchedSides.length) {
-      const zh = m.touchedSides.map((s) => SIDE_ZH[s]).join('、');
-      out.push(
-        finding('realname.photo.quality', key, `证件在${zh}边超出画面或被遮挡，请让证件四边完整地留在画面内`, `the card reaches the ${m.touchedSides.join(', ')} edge of the frame (cut or covered); keep all four edges inside`),
-      );
-    }
+/** realname.photo.format (the decoder failed) / .quality from the decoded pixels' metrics. */
+function checkPhotoPixels(input: Partial<PhotoInput>): Finding[] {
+  const { key, kind, metrics: m } = sane(input);
+  if (!m) return [finding('realname.photo.format', key, '图片无法解码，文件可能已损坏', 'the image cannot be decoded; the file may be damaged')];
+  const out: Finding[] = [];
+  if (m.sharpness < PHOTO_THRESHOLDS.minSharpness) {
+    out.push(finding('realname.photo.quality', key, '照片模糊，请对焦后重拍', 'the photo is blurred; refocus and retake it'));
+  }
+  if (m.glare > PHOTO_THRESHOLDS.maxGlare) {
+    out.push(finding('realname.photo.quality', key, `照片有反光（${Math.round(m.glare * 100)}% 的区域过曝），请避开强光重拍`, `the photo has glare (${Math.round(m.glare * 100)} % blown out); avoid direct light`));
+  }
+  if (kind === 'card' && m.touchedSides.length) {
+    const zh = m.touchedSides.map((s) => SIDE_ZH[s]).join('、');
+    out.push(
+      finding('realname.photo.quality', key, `证件在${zh}边超出画面或被遮挡，请让证件四边完整地留在画面内`, `the card reaches the ${m.touchedSides.join(', ')} edge of the frame (cut or covered); keep all four edges inside`),
+    );
   }
   return out;
+}
+
+/**
+ * realname.photo.format / .size / .quality for one chosen photo: the header's findings, then the
+ * pixels'. Never throws: missing or absurd numbers simply skip the checks that need them.
+ */
+export function checkPhoto(input: PhotoInput): Finding[] {
+  const header = checkPhotoHeader(input);
+  return header.decode ? [...header.findings, ...checkPhotoPixels(input)] : header.findings;
 }

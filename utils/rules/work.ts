@@ -2,7 +2,7 @@ import type { Finding } from '@/utils/schema/finding';
 import { WORK_FIELDS } from '@/utils/schema/fields';
 import type { Owner } from '@/utils/schema/owner';
 import type { Work } from '@/utils/schema/work';
-import { isRealDay, quote, str, todayIso } from './common';
+import { isRealDay, quote, shownAsText, str, todayIso } from './common';
 import { finding } from './finding';
 import { countChars, FIELD_LIMITS, type FieldLimits } from './limits';
 import { FEATURE_TAG_CAP, FEATURE_TAGS, PORTAL_LANGUAGES } from '@/utils/fields/portal-options';
@@ -209,7 +209,7 @@ function checkLengths(work: Record<string, unknown>, limits: FieldLimits): Findi
   }
   const lines = work.sourceLines;
   if (lines !== undefined && lines !== null && !(typeof lines === 'number' && Number.isInteger(lines) && lines > 0)) {
-    out.push(finding('work.lengths', 'sourceLines', `源程序量应为正整数（现为 ${quote(String(lines))}）`, `source lines must be a positive whole number (now ${quote(String(lines))})`));
+    out.push(finding('work.lengths', 'sourceLines', `源程序量应为正整数（现为 ${quote(shownAsText(lines))}）`, `source lines must be a positive whole number (now ${quote(shownAsText(lines))})`));
   }
   return out;
 }

@@ -50,6 +50,16 @@ describe('renderVerdict', () => {
     expect(box.textContent).toContain('只在本机检查，不上传、不保存。');
   });
 
+  it('shows what is already known while the check goes on, without a final count', () => {
+    const box = renderVerdict(document, { state: 'checking', findings: [{ rule: 'realname.photo.size', severity: 'warning', message: '文件 20.6 MB，超过 5.0 MB 的限制' }], details: ['4000×3000'] });
+    expect(box.dataset.state).toBe('checking');
+    expect(box.dataset.worst).toBe('warning');
+    expect(box.querySelector('.rz-v-head')!.textContent).toBe('错误 0 · 警告 1 · 提示 0；正在检查画质…');
+    expect(box.querySelector('li[data-rule="realname.photo.size"]')).not.toBeNull();
+    expect(box.textContent).toContain('4000×3000');
+    expect(renderVerdict(document, { state: 'checking' }).querySelector('.rz-v-head')!.textContent).toBe('正在本机检查…');
+  });
+
   it('reports a partial check without claiming the file is fine', () => {
     const box = renderVerdict(document, { state: 'done', findings: [], details: [], note: 'too big' });
     expect(box.dataset.worst).toBe('partial');

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { UploadChecks, uploadAnchor, uploadCaption, uploadContext, uploadTarget, type Verdict } from '@/utils/content/checks/uploads';
 import { base64ToBytes, bytesToBase64 } from '@/utils/encoding/base64';
 import { precheckPdf } from '@/utils/rules/materials';
+import { scene, toJpeg } from '../rules/photo-images';
 
 // Upload controls: what a chosen file is checked as, the words and limit around the control, and
 // the verdicts (the pdf.js part is the background's, faked here; e2e runs the real one).
@@ -92,6 +93,17 @@ describe('UploadChecks', () => {
     expect(shown.map((v) => v.state)).toEqual(['checking', 'done']);
     expect(u.findings().map((f) => [f.rule, f.key])).toEqual([['realname.photo.format', 'upload.上传证件照正面']]);
     expect(u.elements().get('upload.上传证件照正面')).toBe(uploadAnchor(input));
+  });
+
+  it('a photo over the page\'s limit shows that finding while it decodes, and keeps it in the final verdict', async () => {
+    const input = uploadBox('上传证件照正面', '请上传jpg、png、jpeg格式，大小不超过10K');
+    choose(input, new File([new Uint8Array(toJpeg(scene()))], 'front.jpg', { type: 'image/jpeg' }));
+    await checks().chosen(input);
+    expect(shown.map((v) => v.state)).toEqual(['checking', 'checking', 'done']);
+    const [, early, final] = shown as [Verdict, Extract<Verdict, { state: 'checking' }>, Extract<Verdict, { state: 'done' }>];
+    expect(early.findings!.map((f) => f.rule)).toEqual(['realname.photo.size']);
+    expect(early.details).toEqual(['1200×900']);
+    expect(final.findings.slice(0, 1)).toEqual(early.findings);
   });
 
   it('a material PDF goes to the background with the form\'s name and the page\'s limit; a non-PDF never does', async () => {

@@ -5,6 +5,7 @@ import { Finding } from '@/utils/schema/finding';
 import {
   analysePixels,
   checkPhoto,
+  checkPhotoHeader,
   PHOTO_THRESHOLDS,
   readImageSize,
   sniffImageFormat,
@@ -346,6 +347,54 @@ describe('checkPhoto', () => {
       ),
     );
     expect(() => checkPhoto(undefined as never)).not.toThrow();
+  });
+});
+
+describe('the header verdict, shown while the pixels decode', () => {
+  const sharp = () => measure({});
+  const base = (over: Partial<PhotoInput> = {}): PhotoInput => {
+    const m = sharp();
+    return { fileName: 'front.jpg', fileSize: m.bytes.length, head: m.bytes.subarray(0, 64), width: m.width, height: m.height, metrics: m.metrics, ...over };
+  };
+
+  it('gives a file over the size limit its finding before any decoding', () => {
+    const header = checkPhotoHeader({ ...base(), fileSize: 20 * 1024 * 1024 });
+    expect(header.findings.map((f) => f.rule)).toEqual(['realname.photo.size']);
+    expect(header.decode).toBe(true);
+  });
+
+  it('is the whole verdict for a refused format or an empty file: nothing to decode', () => {
+    for (const over of [{ head: bytesOf('%PDF-1.7\n'), metrics: null }, { head: new Uint8Array(0), fileSize: 0, metrics: null }]) {
+      const header = checkPhotoHeader(base(over));
+      expect(header.decode).toBe(false);
+      expect(header.findings).toEqual(checkPhoto(base(over)));
+    }
+  });
+
+  it('never contradicts the final verdict: its findings are the final ones, first and in order', () => {
+    const metrics = fc.oneof(fc.constant(null), fc.constant(sharp().metrics), fc.constant(measure({ blur: 6 }).metrics), fc.constant(measure({ thumb: true }).metrics));
+    fc.assert(
+      fc.property(
+        fc.record({
+          fileName: fc.constantFrom('front.jpg', 'front.png', 'front.JPEG', 'front', 'front.webp'),
+          fileSize: fc.integer({ min: 0, max: 30 * 1024 * 1024 }),
+          head: fc.constantFrom(sharp().bytes.subarray(0, 64), toPng(scene({ width: 8, height: 8 })).subarray(0, 64), bytesOf('GIF89a\x10\x00'), new Uint8Array(0)),
+          // The header may lack the size the decoded picture then gives.
+          headerSize: fc.option(fc.record({ width: fc.integer({ min: 1, max: 6000 }), height: fc.integer({ min: 1, max: 6000 }) })),
+          decodedSize: fc.record({ width: fc.integer({ min: 1, max: 6000 }), height: fc.integer({ min: 1, max: 6000 }) }),
+          metrics,
+          sizeLimitBytes: fc.option(fc.integer({ min: 1, max: 10 * 1024 * 1024 }), { nil: undefined }),
+          kind: fc.constantFrom('card' as const, 'handheld' as const),
+        }),
+        ({ headerSize, decodedSize, metrics: m, ...rest }) => {
+          const header = checkPhotoHeader({ ...rest, width: headerSize?.width ?? 0, height: headerSize?.height ?? 0 });
+          const size = headerSize ?? decodedSize;
+          const final = checkPhoto({ ...rest, ...size, metrics: m });
+          expect(final.slice(0, header.findings.length)).toEqual(header.findings);
+          if (!header.decode) expect(final).toEqual(header.findings);
+        },
+      ),
+    );
   });
 });
 

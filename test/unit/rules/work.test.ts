@@ -231,6 +231,8 @@ describe('work.lengths', () => {
     [12.5, false],
     [Number.NaN, false],
     ['3000', false],
+    // Found by the property below (seed 300871538): String() of this throws.
+    [{ toString: 0 }, false],
   ])('source lines %s', (sourceLines, ok) => {
     expect(check({ sourceLines } as Partial<Work>)).toEqual(ok ? [] : ['work.lengths@sourceLines:error']);
   });

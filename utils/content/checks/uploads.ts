@@ -4,7 +4,7 @@ import type { Finding } from '@/utils/schema/finding';
 import { checkSignaturePage, type SignatureExpectation } from '@/utils/rules/filing';
 import { checkMaterials, PRECHECK_BYTES, precheckPdf, type MaterialKind, type PdfReport } from '@/utils/rules/materials';
 import type { PhotoInput } from '@/utils/rules/photo';
-import { measurePhoto } from '@/utils/platform/photo-decode';
+import { measurePhoto, type PhotoMeasurement } from '@/utils/platform/photo-decode';
 import type { Work } from '@/utils/schema/work';
 import { bytesToBase64 } from '@/utils/encoding/base64';
 import { statedSizeLimit } from './size-limit';
@@ -12,9 +12,10 @@ import { UPLOAD_PREFIX } from '@/utils/fields/labels';
 
 /*
  * Files chosen in the page's upload controls, checked where they are chosen and never uploaded or
- * stored: photos with measurePhoto (the browser decodes them off the main thread; only a 512-pixel
- * copy is measured here), material PDFs and the 签章页 with the pdf.js-free checks at once and
- * pdf.js in the background. The verdict appears next to the control (`VerdictView`).
+ * stored: photos with measurePhoto (what the header decides at once, then the quality of a copy the
+ * browser decodes off the main thread at reduced size), material PDFs and the 签章页 with the
+ * pdf.js-free checks at once and pdf.js in the background. The verdict appears next to the control
+ * (`VerdictView`).
  */
 
 /** What a chosen file is checked as. */
@@ -70,7 +71,8 @@ export function uploadTarget(caption: string, context: readonly string[], accept
 
 /** A verdict as the control shows it. */
 export type Verdict =
-  | { state: 'checking'; note?: string }
+  /** `findings`: what is already known while the rest is checked (they stay in the final verdict). */
+  | { state: 'checking'; findings?: Finding[]; details?: string[]; note?: string }
   | { state: 'done'; findings: Finding[]; details: string[]; note?: string }
   | { state: 'failed'; error: string };
 
@@ -166,8 +168,8 @@ export class UploadChecks {
     const current = () => this.uploads.get(input)?.seq === seq;
     const show = (verdict: Verdict) => {
       if (!current()) return;
-      const safe: Verdict = verdict.state === 'done' ? { ...verdict, findings: this.deps.redact(verdict.findings) } : verdict;
-      if (safe.state === 'done') state.findings = safe.findings;
+      const safe: Verdict = verdict.state !== 'failed' && verdict.findings ? { ...verdict, findings: this.deps.redact(verdict.findings) } : verdict;
+      if (safe.state !== 'failed' && safe.findings) state.findings = safe.findings;
       this.deps.view.show(state.anchor, safe);
       if (verdict.state !== 'checking') this.deps.changed();
     };
@@ -176,8 +178,13 @@ export class UploadChecks {
     show({ state: 'checking' });
     try {
       if (target.as === 'photo') {
-        const m = await measurePhoto(file, limit, { kind: target.kind, key: state.key });
-        show({ state: 'done', findings: m.findings, details: m.width ? [this.deps.texts.pixels(m.width, m.height)] : [] });
+        const details = (m: { width: number; height: number }) => (m.width ? [this.deps.texts.pixels(m.width, m.height)] : []);
+        // What the header decides (a file over the limit is refused whatever its pixels show) is shown while the picture decodes.
+        const onHeader = (h: PhotoMeasurement) => {
+          if (h.findings.length) show({ state: 'checking', findings: h.findings, details: details(h) });
+        };
+        const m = await measurePhoto(file, limit, { kind: target.kind, key: state.key }, onHeader);
+        show({ state: 'done', findings: m.findings, details: details(m) });
       } else if (target.as === 'material') {
         const { material } = target;
         const work = this.deps.materialWork();

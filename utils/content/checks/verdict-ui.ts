@@ -23,21 +23,26 @@ export function renderVerdict(doc: Document, verdict: Verdict): HTMLElement {
     p.textContent = text;
     return p;
   };
-  if (verdict.state === 'checking') {
-    box.append(line('rz-v-head', t('fileChecking')));
-  } else if (verdict.state === 'failed') {
+  const counts = (findings: Finding[]) => t('findingCounts', (['error', 'warning', 'info'] as const).map((s) => findings.filter((f) => f.severity === s).length));
+  if (verdict.state === 'failed') {
     box.dataset.worst = 'error';
     box.append(line('rz-v-head', t('fileCheckFailed', [verdict.error])));
   } else {
-    const worst = (['error', 'warning', 'info'] as const).find((s) => verdict.findings.some((f) => f.severity === s));
-    box.dataset.worst = worst ?? (verdict.note ? 'partial' : 'none');
-    // "No problems" only when every check ran.
-    const head = verdict.findings.length ? t('findingCounts', (['error', 'warning', 'info'] as const).map((s) => verdict.findings.filter((f) => f.severity === s).length)) : verdict.note ? '' : t('fileOk');
-    if (head) box.append(line('rz-v-head', head));
-    if (verdict.findings.length) {
+    const findings = verdict.findings ?? [];
+    const worst = (['error', 'warning', 'info'] as const).find((s) => findings.some((f) => f.severity === s));
+    if (verdict.state === 'checking') {
+      if (worst) box.dataset.worst = worst;
+      box.append(line('rz-v-head', findings.length ? t('fileCheckingSoFar', [counts(findings)]) : t('fileChecking')));
+    } else {
+      box.dataset.worst = worst ?? (verdict.note ? 'partial' : 'none');
+      // "No problems" only when every check ran.
+      const head = findings.length ? counts(findings) : verdict.note ? '' : t('fileOk');
+      if (head) box.append(line('rz-v-head', head));
+    }
+    if (findings.length) {
       const list = doc.createElement('ul');
       list.className = 'rz-v-list';
-      for (const f of verdict.findings) {
+      for (const f of findings) {
         const item = doc.createElement('li');
         item.className = f.severity;
         item.dataset.rule = f.rule;
@@ -49,7 +54,7 @@ export function renderVerdict(doc: Document, verdict: Verdict): HTMLElement {
       }
       box.append(list);
     }
-    if (verdict.details.length) box.append(line('rz-v-details', verdict.details.join(' · ')));
+    if (verdict.details?.length) box.append(line('rz-v-details', verdict.details.join(' · ')));
     if (verdict.note) box.append(line('rz-v-note', verdict.note));
   }
   box.append(line('rz-v-note', t('fileLocalNote')));
