@@ -2,7 +2,7 @@ import type { ControlKind } from '@/utils/fields/catalogue';
 import { normalizeText } from '@/utils/text/normalize';
 import { classEnding, familiesOf, familyFor, type GroupFamily } from './components';
 import { isVisible, shownWithin } from '@/utils/content/visibility';
-import { signalsOf, type Signal } from './signals';
+import { pageHeadings, signalsOf, type Signal } from './signals';
 
 /**
  * Collect: a plain-data snapshot of the candidate controls of a page or step, each with every label
@@ -259,6 +259,7 @@ export function collect(root: ParentNode, opts: CollectOptions = {}): Collected 
     if (f) found.push(f);
   }
   const all = new Set(found.map((f) => f.el));
+  const headings = pageHeadings(doc, all);
   const visibility = new Map<Element, boolean>();
   const seen = (el: Element) => visibility.get(el) ?? (visibility.set(el, isVisible(el)), visibility.get(el)!);
   const controls: ControlSnapshot[] = [];
@@ -277,6 +278,7 @@ export function collect(root: ParentNode, opts: CollectOptions = {}): Collected 
       el,
       controls: all,
       isVisible: seen,
+      headings,
       placeholder,
       options,
       position: row >= 0 && opts.rows ? positionIn(rows[row], el, kind, opts.rows) : undefined,

@@ -227,8 +227,24 @@ const GENERIC: Pick<Families, 'radios' | 'checks'> = {
 /** Fusion's class suffixes that give its prefix away: a class `xdemo-form-item-label` means the prefix `xdemo-`. */
 const FUSION_TELLS = ['form-item-label', 'select-trigger', 'overlay-wrapper', 'date-picker2', 'radio-wrapper', 'checkbox-wrapper'];
 
-/** The Fusion prefixes a document's classes show, read at run time rather than assumed. */
+/** The last reading of a document's prefixes, kept until the current task's microtasks are done. */
+let lastReading: { doc: Document; prefixes: string[] } | null = null;
+
+/**
+ * The Fusion prefixes a document's classes show, read at run time rather than assumed. Reading them
+ * scans the whole document, and one collect asks for every control: one reading serves a
+ * synchronous run, and the next task (the page may have rendered another library meanwhile) reads
+ * again.
+ */
 export function fusionPrefixes(doc: Document): string[] {
+  if (lastReading?.doc === doc) return lastReading.prefixes;
+  const prefixes = readFusionPrefixes(doc);
+  lastReading = { doc, prefixes };
+  queueMicrotask(() => (lastReading = null));
+  return prefixes;
+}
+
+function readFusionPrefixes(doc: Document): string[] {
   const found = new Set<string>();
   const selector = FUSION_TELLS.map((t) => `[class*="${t}"]`).join(', ');
   for (const el of doc.querySelectorAll(selector)) {

@@ -61,6 +61,23 @@ export interface SignalContext {
   controls: ReadonlySet<Element>;
   /** Controls the page shows, to tell a section's own title from one it shares. */
   isVisible(el: Element): boolean;
+  /** The page's headings, read once per collect (`pageHeadings`). */
+  headings: PageHeadings;
+}
+
+/** Every heading of the document in document order, and those inside a control (a calendar's month title). */
+export interface PageHeadings {
+  all: readonly Element[];
+  inControls: ReadonlySet<Element>;
+}
+
+/**
+ * The page's headings for one collect: one query of the document instead of one per control and
+ * ancestor (the selector's class-ending parts make each query scan every element).
+ */
+export function pageHeadings(doc: Document, controls: ReadonlySet<Element>): PageHeadings {
+  const all = [...doc.querySelectorAll(HEADINGS)];
+  return { all, inControls: new Set(all.filter((h) => [...controls].some((c) => c.contains(h)))) };
 }
 
 const isControlOrHolds = (node: Node, controls: ReadonlySet<Element>): boolean =>
@@ -102,15 +119,15 @@ function sectionTitle(ctx: SignalContext): { text: string; shared: boolean } | n
   let a: Element | null = el.parentElement;
   for (let depth = 0; a && depth < SECTION_LIMIT && a !== ctx.doc.body; a = a.parentElement, depth++) {
     let best: Element | null = null;
-    for (const h of a.querySelectorAll(HEADINGS)) {
+    const heads = ctx.headings.all.filter((h) => a!.contains(h));
+    for (const h of heads) {
       // Before the control, and not a heading inside another control (a calendar's month title).
       if (!(h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) || h.contains(el)) continue;
-      if ([...controls].some((c) => c.contains(h))) continue;
+      if (ctx.headings.inControls.has(h)) continue;
       best = h;
     }
     if (!best) continue;
     // Controls between this heading and the next one share it.
-    const heads = [...a.querySelectorAll(HEADINGS)];
     const next = heads[heads.indexOf(best) + 1];
     const under = [...controls].filter(
       (c) => a!.contains(c) && best!.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING && (!next || c.compareDocumentPosition(next) & Node.DOCUMENT_POSITION_FOLLOWING) && ctx.isVisible(c),
