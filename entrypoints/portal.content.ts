@@ -14,7 +14,8 @@ import { toBackground } from '@/utils/platform/messaging';
 // and has the background inject the engine (portal-engine.ts) when the page needs it.
 export default defineContentScript({
   matches: PORTAL_MATCHES,
-  runAt: 'document_idle',
+  // As soon as the DOM is parsed: the page's content (and the marker) need not wait for the browser's idle time.
+  runAt: 'document_end',
   main(ctx) {
     const engine = engineOnDemand(document, () => toBackground('ruanzhu:load-engine'), ctx.signal);
     const watcher = watchPage(window, ctx.signal, engine.kindShown);
