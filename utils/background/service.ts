@@ -12,7 +12,8 @@ import { deleteFiling, listFilings, recordFilings, relinkFilings, updateFiling }
 import { ProfileCache } from '@/utils/background/store/profile-cache';
 import type { ProfileStore } from '@/utils/background/store/profile-store';
 import { deleteOwner, deleteWork, getOwner, saveOwner, saveWork } from '@/utils/background/store/repository';
-import { listTags, searchOwners, searchWorks } from '@/utils/background/store/search';
+import { listTags, ownerQuery, workQuery } from '@/utils/background/store/search';
+import { ownerRow, workRow } from '@/utils/schema/summary';
 import { loadTabState, updateTabState } from '@/utils/background/tabs/tab-state';
 import { decryptBundle, encryptBundle } from '@/utils/background/vault/bundle-crypto';
 import { PBKDF2_ITERATIONS } from '@/utils/background/crypto/crypto';
@@ -163,16 +164,32 @@ export function backgroundHandlers(ctx: BackgroundContext): Handlers<'background
     'ruanzhu:delete-filing': async ({ flowNumber }) => filingsChanged(await write(async (db) => (await deleteFiling(db, flowNumber), null))),
     'ruanzhu:owners': async ({ query }) => {
       const codec = await vault.codec();
-      return use(async (db) => searchOwners(await cache.allOwners(db, codec), query));
+      return use(async (db) => (await cache.owners(db, codec)).find(ownerQuery(query), 0, query.limit).records);
     },
-    'ruanzhu:works': ({ query }) => use(async (db) => searchWorks(await cache.allWorks(db), query)),
+    'ruanzhu:works': ({ query }) => use(async (db) => (await cache.works(db)).find(workQuery(query), 0, query.limit).records),
+    'ruanzhu:owner-rows': async ({ query, offset, limit }) => {
+      const codec = await vault.codec();
+      return use(async (db) => {
+        const { total, records } = (await cache.owners(db, codec)).find(ownerQuery(query), offset, limit);
+        return { total, rows: records.map(ownerRow) };
+      });
+    },
+    'ruanzhu:work-rows': async ({ query, offset, limit }) => {
+      const codec = await vault.codec();
+      return use(async (db) => {
+        const [owners, works] = await Promise.all([cache.owners(db, codec), cache.works(db)]);
+        const { total, records } = works.find(workQuery(query), offset, limit);
+        return { total, rows: records.map((w) => workRow(w, (id) => owners.get(id)?.name ?? '')) };
+      });
+    },
     'ruanzhu:owner': async ({ id }) => {
       const codec = await vault.codec();
       return use(async (db) => (await getOwner(db, id, codec)) ?? null);
     },
+    'ruanzhu:work': ({ id }) => use(async (db) => (await db.works.get(id)) ?? null),
     'ruanzhu:tags': async () => {
       const codec = await vault.codec();
-      return use(async (db) => listTags(await cache.allOwners(db, codec), await cache.allWorks(db)));
+      return use(async (db) => listTags((await cache.owners(db, codec)).records, (await cache.works(db)).records));
     },
     'ruanzhu:count': () => use(async (db) => ({ owners: await db.owners.count(), works: await db.works.count() })),
     'ruanzhu:backup': () =>
