@@ -12,11 +12,11 @@ import { firstRows, importFloor, searchFloor } from './floors.mjs';
 import { summarize } from './stats.mjs';
 
 const MB = 2 ** 20;
-/** The page of matches the lists ask for (the popup and the options tabs show the first 50 rows). */
+/** The page of rows the lists ask for (the popup and the options tabs show the first 50 rows). */
 const PAGE = 50;
 const SEARCH = {
-  owners: (text) => ({ type: 'ruanzhu:owners', query: { text, limit: PAGE } }),
-  works: (text) => ({ type: 'ruanzhu:works', query: { text, limit: PAGE } }),
+  owners: (text) => ({ type: 'ruanzhu:owner-rows', query: { text }, limit: PAGE }),
+  works: (text) => ({ type: 'ruanzhu:work-rows', query: { text }, limit: PAGE }),
 };
 const heapFigures = (h) => ({ usedMB: Math.round((h.usedSize / MB) * 10) / 10, totalMB: Math.round((h.totalSize / MB) * 10) / 10, embedderMB: h.embedderHeapUsedSize !== undefined ? Math.round((h.embedderHeapUsedSize / MB) * 10) / 10 : null });
 
