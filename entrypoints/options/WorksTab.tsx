@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { FindingList } from '@/components/FindingList';
 import { OwnerPicker } from '@/components/OwnerPicker';
 import { toBackground } from '@/utils/platform/messaging';
@@ -13,26 +14,28 @@ import { SEVERITY_TEXT } from '@/utils/ui/severity';
 
 const COUNTED = Object.fromEntries(Object.entries(FIELD_LIMITS).map(([key, limit]) => [key, limit.max]));
 
+const workTitle = (w: { fullName: string; version: string }) => [w.fullName || t('unnamed'), w.version].filter(Boolean).join(' ');
+
 export function WorksTab() {
-  const owners = useStore(() => toBackground('ruanzhu:owners'), []) ?? [];
+  // Every owner, for the owner picker and the checks: only while a work is edited.
+  const [editing, setEditing] = useState(false);
+  const owners = useStore(async () => (editing ? toBackground('ruanzhu:owners') : []), [editing]) ?? [];
   return (
-    <RecordsTab<Work>
+    <RecordsTab<Work, 'ruanzhu:work-rows'>
       listLabel={t('tabWorks')}
       searchHint={t('searchWorksHint')}
       newLabel={t('newWork')}
       fields={WORK_FIELDS}
-      list={(query) => toBackground('ruanzhu:works', { query })}
+      rows="ruanzhu:work-rows"
+      open={(id) => toBackground('ruanzhu:work', { id })}
       tags={async () => (await toBackground('ruanzhu:tags')).works}
       blank={() => ({ ...Work.parse({ id: 'new' }), id: '' })}
       save={(record) => toBackground('ruanzhu:save-work', { record })}
       remove={(w) => toBackground('ruanzhu:delete-work', { id: w.id })}
       deleteMessage={async (w) => t('confirmDeleteWork', [w.fullName || t('unnamed')])}
-      describe={(w) => ({
-        id: w.id,
-        title: [w.fullName || t('unnamed'), w.version].filter(Boolean).join(' '),
-        subtitle: w.ownerIds.map((id) => owners.find((o) => o.id === id)?.name).filter(Boolean).join('、'),
-        tags: w.tags,
-      })}
+      describe={(w) => ({ id: w.id, title: workTitle(w), subtitle: w.ownerNames.filter(Boolean).join('、'), tags: w.tags })}
+      title={workTitle}
+      onEditing={setEditing}
       check={(draft) => checkWork(draft, owners.filter((o) => draft.ownerIds.includes(o.id)))}
       limits={COUNTED}
       renderSpecial={(spec, value, onChange) =>

@@ -68,7 +68,7 @@ export function searchFloor(sender, bundleText, queries) {
 /** Where each page shows its first list row, and what its first React render shows (the floor). */
 const PAGES = {
   popup: { path: 'popup.html?tab=none', row: '#owner option:not([value=""])', shell: 'h1' },
-  options: { path: 'options.html#owners', row: '.records .list li', shell: 'h1' },
+  options: { path: 'options.html#owners', row: '.records .list li button', shell: 'h1' },
 };
 
 /** Records, from navigation start, when the first element matching each selector enters the DOM. */
