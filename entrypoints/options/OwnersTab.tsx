@@ -11,7 +11,8 @@ import { RecordsTab } from './RecordsTab';
 export function OwnersTab() {
   // Every owner, for the one-account-per-phone/email check across profiles: only while one is edited.
   const [editing, setEditing] = useState(false);
-  const owners = useStore(async () => (editing ? toBackground('ruanzhu:owners') : []), [editing]) ?? [];
+  // Null until they are here: the check waits for them rather than find nothing.
+  const owners = useStore(async () => (editing ? toBackground('ruanzhu:owners') : null), [editing]) ?? null;
   return (
     <RecordsTab<Owner, 'ruanzhu:owner-rows'>
       listLabel={t('tabOwners')}
@@ -27,7 +28,7 @@ export function OwnersTab() {
       deleteMessage={async (o) => t('confirmDeleteOwner', [o.name || t('unnamed'), await toBackground('ruanzhu:linked-works', { ownerId: o.id })])}
       describe={(o) => ({ id: o.id, title: o.name || t('unnamed'), subtitle: [o.category, o.idNumber].filter(Boolean).join(' · '), tags: o.tags })}
       title={(o) => o.name || t('unnamed')}
-      check={(draft) => [...checkOwner(draft), ...sharedAccountFindings(draft, owners)]}
+      check={(draft) => [...checkOwner(draft), ...(owners ? sharedAccountFindings(draft, owners) : [])]}
       onEditing={setEditing}
     />
   );

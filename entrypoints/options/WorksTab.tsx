@@ -19,7 +19,8 @@ const workTitle = (w: { fullName: string; version: string }) => [w.fullName || t
 export function WorksTab() {
   // Every owner, for the owner picker and the checks: only while a work is edited.
   const [editing, setEditing] = useState(false);
-  const owners = useStore(async () => (editing ? toBackground('ruanzhu:owners') : []), [editing]) ?? [];
+  // Null until they are here: the checks wait for them rather than report every owner missing.
+  const owners = useStore(async () => (editing ? toBackground('ruanzhu:owners') : null), [editing]) ?? null;
   return (
     <RecordsTab<Work, 'ruanzhu:work-rows'>
       listLabel={t('tabWorks')}
@@ -36,20 +37,20 @@ export function WorksTab() {
       describe={(w) => ({ id: w.id, title: workTitle(w), subtitle: w.ownerNames.filter(Boolean).join('、'), tags: w.tags })}
       title={workTitle}
       onEditing={setEditing}
-      check={(draft) => checkWork(draft, owners.filter((o) => draft.ownerIds.includes(o.id)))}
+      check={(draft) => (owners ? checkWork(draft, owners.filter((o) => draft.ownerIds.includes(o.id))) : [])}
       limits={COUNTED}
       renderSpecial={(spec, value, onChange) =>
         spec.input === 'owners' ? (
           <>
             <OwnerPicker
               label={`${spec.zh} ${spec.en}`}
-              owners={owners}
+              owners={owners ?? []}
               value={(value as string[]) ?? []}
               onChange={onChange}
               texts={{ add: t('addOwner'), moveUp: t('moveUp'), remove: t('remove'), first: t('firstOwner'), unnamed: t('unnamed') }}
             />
             {/* realname.required: every owner of the work, co-owners included, must be authenticated. */}
-            <FindingList findings={checkRealNameRequired({ ownerIds: (value as string[]) ?? [] } as Work, owners)} severityText={SEVERITY_TEXT} />
+            {owners && <FindingList findings={checkRealNameRequired({ ownerIds: (value as string[]) ?? [] } as Work, owners)} severityText={SEVERITY_TEXT} />}
           </>
         ) : undefined
       }
