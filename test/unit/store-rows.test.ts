@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { createBackgroundContext } from '@/utils/background/service';
 import { importBundle } from '@/utils/background/store/bundle-io';
+import { plainCodec } from '@/utils/background/store/owner-codec';
+import { ProfileCache } from '@/utils/background/store/profile-cache';
 import { byRecency, ownerIndex, ownerQuery, workIndex, workQuery } from '@/utils/background/store/search';
 import type { OwnerQuery, WorkQuery } from '@/utils/contract/messages';
 import { makeBundle } from '@/utils/schema/bundle';
@@ -120,6 +122,40 @@ describe('row ops', () => {
   it('refuse pages past the limit the table sets', async () => {
     const ctx = createBackgroundContext(freshStore().store, () => {});
     expect(await askBackground(ctx, { type: 'ruanzhu:owner-rows', limit: 10_000 })).toMatchObject({ failed: true, reason: 'invalid' });
+  });
+});
+
+describe('the profile cache', () => {
+  it('follows one record saved or deleted without reading the table again', async () => {
+    const { store } = freshStore();
+    await store.use((db) => importBundle(db, makeBundle([owner(1), owner(2)], [Work.parse({ id: 'w-1', fullName: '甲' }), Work.parse({ id: 'w-2', fullName: '乙' })])));
+    const ctx = createBackgroundContext(store, () => {});
+    const db = await store.use(async (d) => d);
+    await askBackground(ctx, { type: 'ruanzhu:work-rows' });
+    const ownerReads = vi.spyOn(db.owners, 'toArray');
+    const workReads = vi.spyOn(db.works, 'toArray');
+    await askBackground(ctx, { type: 'ruanzhu:save-owner', record: { ...owner(2), name: '改名' } });
+    await askBackground(ctx, { type: 'ruanzhu:save-work', record: { id: 'w-3', fullName: '丙', ownerIds: ['o-2'] } });
+    await askBackground(ctx, { type: 'ruanzhu:delete-work', id: 'w-1' });
+    const rows = (await askBackground(ctx, { type: 'ruanzhu:work-rows' })).rows;
+    expect(rows.map((r: { id: string }) => r.id)).toEqual(['w-3', 'w-2']);
+    expect(rows[0].ownerNames).toEqual(['改名']);
+    expect(ownerReads).not.toHaveBeenCalled();
+    // Relinking filings reads works only when filings are tracked: none here.
+    expect(workReads).not.toHaveBeenCalled();
+    // Deleting an owner unlinks it from works: both indexes are built again from the tables.
+    await askBackground(ctx, { type: 'ruanzhu:delete-owner', id: 'o-2' });
+    expect((await askBackground(ctx, { type: 'ruanzhu:work-rows' })).rows[0]).toMatchObject({ id: 'w-3', ownerIds: [], ownerNames: [] });
+    expect(ownerReads).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not keep a failed build', async () => {
+    const { db } = freshDb();
+    const cache = new ProfileCache();
+    const broken = { ...plainCodec, fromStored: async () => Promise.reject(new Error('locked')) };
+    await db.owners.put(owner(1));
+    await expect(cache.owners(db, broken)).rejects.toThrow('locked');
+    expect((await cache.owners(db, plainCodec)).records.map((o) => o.id)).toEqual(['o-1']);
   });
 });
 
