@@ -29,7 +29,7 @@ export function OwnersTab() {
       describe={(o) => ({ id: o.id, title: o.name || t('unnamed'), subtitle: [o.category, o.idNumber].filter(Boolean).join(' · '), tags: o.tags })}
       title={(o) => o.name || t('unnamed')}
       check={(draft) => [...checkOwner(draft), ...(owners ? sharedAccountFindings(draft, owners) : [])]}
-      onEditing={setEditing}
+      onDraft={(draft) => setEditing(draft !== null)}
     />
   );
 }

@@ -30,8 +30,8 @@ export interface RecordsTabConfig<T extends Stored, K extends RowsType> {
   /** The editor's title for a stored record. */
   title: (record: T) => string;
   check: (draft: T) => Finding[];
-  /** Told whether a record is open in the editor (what the checks need is loaded only then). */
-  onEditing?: (editing: boolean) => void;
+  /** Told the record open in the editor, or null (what its checks need is loaded only then). */
+  onDraft?: (draft: T | null) => void;
   limits?: Partial<Record<string, number>>;
   renderSpecial?: (spec: FieldSpec, value: unknown, onChange: (v: unknown) => void) => ReactNode;
 }
@@ -53,8 +53,7 @@ export function RecordsTab<T extends Stored, K extends RowsType>(config: Records
   useEffect(() => {
     if (selected && selected.id === selectedId && !dirty) setDraft(selected);
   }, [selected, selectedId, dirty]);
-  const editing = draft !== null;
-  useEffect(() => config.onEditing?.(editing), [editing]);
+  useEffect(() => config.onDraft?.(draft), [draft]);
 
   const edit = (next: T) => {
     setDraft(next);
