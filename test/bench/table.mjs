@@ -67,6 +67,7 @@ export function rows(r) {
     add('first page of all owners (empty query)', s.listAll.owners, null);
     add('first page of all works (empty query)', s.listAll.works, null);
     add('popup with 10 000 owners: first rows shown', s.firstRows.popup, TARGETS.firstRowsMs, 'ms', { floor: s.firstRows.popupFloor, floorIs: "the popup's first render, no store answer" });
+    add('popup, service worker stopped before (builds the index first): first rows shown', s.firstRows.popupColdWorker, TARGETS.firstRowsMs, 'ms', { floor: s.firstRows.popupColdWorkerFloor, floorIs: "the popup's first render (the worker started for the lock's status), no rows" });
     add('options page with 10 000 owners: first rows shown', s.firstRows.options, TARGETS.firstRowsMs, 'ms', { floor: s.firstRows.optionsFloor, floorIs: "the page's first render, no store answer" });
     const m = s.memory;
     if (m.afterImport.usedMB) add('service worker JS heap after import', m.afterImport.usedMB, null, 'MB');
