@@ -149,18 +149,6 @@ describe('the profile cache', () => {
     expect(ownerReads).toHaveBeenCalledTimes(1);
   });
 
-  it('starts building the owners index when a page asks for the lock status, only with the lock off', async () => {
-    const { store } = freshStore();
-    await store.use((db) => importBundle(db, makeBundle([owner(1)], [])));
-    const ctx = createBackgroundContext(store, () => {}, 100_000);
-    const builds = vi.spyOn(ctx.cache, 'owners');
-    await askBackground(ctx, { type: 'ruanzhu:lock-status' });
-    expect(builds).toHaveBeenCalledTimes(1);
-    await ctx.vault.enable('正确的口令 correct horse');
-    await askBackground(ctx, { type: 'ruanzhu:lock-status' });
-    expect(builds).toHaveBeenCalledTimes(1);
-  });
-
   it('does not keep a failed build', async () => {
     const { db } = freshDb();
     const cache = new ProfileCache();

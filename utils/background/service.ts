@@ -7,7 +7,6 @@ import { scopeValues } from '@/utils/pages/scope';
 import { isEncryptedBundle } from '@/utils/schema/encrypted';
 import { backupOverdue, noteChange, UNEXPORTED_SINCE_KEY } from '@/utils/background/store/backup-reminder';
 import { exportBundle, importBundle, LAST_EXPORT_KEY } from '@/utils/background/store/bundle-io';
-import { plainCodec } from '@/utils/background/store/owner-codec';
 import type { RuanzhuDb } from '@/utils/background/store/db';
 import { deleteFiling, listFilings, recordFilings, relinkFilings, updateFiling } from '@/utils/background/store/filings';
 import { ProfileCache } from '@/utils/background/store/profile-cache';
@@ -211,14 +210,7 @@ export function backgroundHandlers(ctx: BackgroundContext): Handlers<'background
     'ruanzhu:save-work': ({ record }) => relinking((db) => saveWork(db, record), (c, work) => c.workSaved(work)),
     'ruanzhu:delete-owner': ({ id }) => relinking((db) => deleteOwner(db, id)),
     'ruanzhu:delete-work': ({ id }) => relinking(async (db) => (await deleteWork(db, id), null), (c) => c.workDeleted(id)),
-    'ruanzhu:lock-status': async () => {
-      const answer = await status();
-      // A page asking is opening and will list owners: the index starts building now, while the page
-      // loads, instead of when it asks for its first rows. Only without the lock: with it, building
-      // would count as use and keep the auto-lock from running out.
-      if (!answer.enabled) void use((db) => cache.owners(db, plainCodec)).catch(() => undefined);
-      return answer;
-    },
+    'ruanzhu:lock-status': status,
     'ruanzhu:unlock': async ({ passphrase }) => (await vault.unlock(passphrase), status()),
     'ruanzhu:lock': () => (vault.lock(), status()),
     'ruanzhu:lock-enable': async ({ passphrase }) => (await vault.enable(passphrase), status()),
