@@ -42,7 +42,9 @@ export function RecordList({ label, total, itemAt, onShow, resetKey, selectedId,
   useEffect(() => {
     if (count) onShow(first, last);
   }, [first, last, count, onShow]);
-  useEffect(() => virtualizer.scrollToOffset(0), [resetKey, virtualizer]);
+  useEffect(() => {
+    virtualizer.scrollToOffset(0);
+  }, [resetKey, virtualizer]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const at = Number((e.target as HTMLElement).closest('li')?.dataset.index);
