@@ -32,7 +32,6 @@ export type WorkRow = z.infer<typeof WorkRow>;
 
 /** A page of matches and how many there are in all. */
 export const RowPage = <Row extends z.ZodType>(row: Row) => z.object({ total: z.number().int().nonnegative(), rows: z.array(row) });
-export type RowPage<Row> = { total: number; rows: Row[] };
 
 /** 110105199003072012 → 1101**********2012; short numbers keep their last four only. */
 export function maskIdNumber(idNumber: string): string {

@@ -14,7 +14,7 @@ type Query<T extends RowsType> = NonNullable<RequestOf<T>['query']>;
 
 export const PAGE_SIZE = 50;
 /** A new search waits this long for the next key before asking the store. */
-export const SEARCH_DEBOUNCE_MS = 120;
+const SEARCH_DEBOUNCE_MS = 120;
 
 export interface Rows<R> {
   /** How many rows match; undefined until the first page arrived. */
