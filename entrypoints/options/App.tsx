@@ -1,13 +1,19 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { t, type MessageKey } from '@/utils/platform/i18n';
 import { OwnersTab } from './OwnersTab';
 import { WorksTab } from './WorksTab';
-import { FilingsTab } from './FilingsTab';
-import { DataTab } from './DataTab';
-import { MaterialsTab } from './MaterialsTab';
-import { SecurityTab } from './SecurityTab';
 import { LockGate } from '@/utils/ui/LockGate';
 import { BackupReminder } from './BackupReminder';
+
+/**
+ * A tab loaded when it is first opened: the owners list, which the page opens at, does not wait
+ * for the code of the filings, the materials (pdf.js, documents, fonts), the data files and the lock.
+ */
+const onDemand = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(async () => ({ default: (await load())[name] }));
+const FilingsTab = onDemand(() => import('./FilingsTab'), 'FilingsTab');
+const MaterialsTab = onDemand(() => import('./MaterialsTab'), 'MaterialsTab');
+const DataTab = onDemand(() => import('./DataTab'), 'DataTab');
+const SecurityTab = onDemand(() => import('./SecurityTab'), 'SecurityTab');
 
 const TABS: { id: string; label: MessageKey }[] = [
   { id: 'owners', label: 'tabOwners' },
@@ -65,12 +71,14 @@ export function App() {
       <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
         <LockGate>
           <BackupReminder onExport={() => select('data')} />
-          {tab === 'owners' && <OwnersTab />}
-          {tab === 'works' && <WorksTab />}
-          {tab === 'filings' && <FilingsTab />}
-          {tab === 'materials' && <MaterialsTab />}
-          {tab === 'data' && <DataTab />}
-          {tab === 'security' && <SecurityTab />}
+          <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+            {tab === 'owners' && <OwnersTab />}
+            {tab === 'works' && <WorksTab />}
+            {tab === 'filings' && <FilingsTab />}
+            {tab === 'materials' && <MaterialsTab />}
+            {tab === 'data' && <DataTab />}
+            {tab === 'security' && <SecurityTab />}
+          </Suspense>
         </LockGate>
       </main>
     </>

@@ -7,45 +7,53 @@ import type { Finding } from '@/utils/schema/finding';
 import { t } from '@/utils/platform/i18n';
 import { attempt } from '@/utils/ui/attempt';
 import { useStore } from '@/utils/ui/store';
+import { useRows, type RowOf, type RowsType } from '@/utils/ui/rows';
 
 /** A stored record; a draft not saved yet has the id ''. */
 type Stored = { id: string; tags: string[] };
 
-export interface RecordsTabConfig<T extends Stored> {
+export interface RecordsTabConfig<T extends Stored, K extends RowsType> {
   listLabel: string;
   searchHint: string;
   newLabel: string;
   fields: readonly FieldSpec[];
-  /** Records matching the search, newest first. */
-  list: (query: { text: string; tag: string }) => Promise<T[]>;
+  /** The store's rows of this kind: the list shows them page by page, newest first. */
+  rows: K;
+  /** The whole record, fetched when its row is opened. */
+  open: (id: string) => Promise<T | null>;
   tags: () => Promise<string[]>;
   blank: () => T;
   save: (draft: T) => Promise<T>;
   remove: (record: T) => Promise<unknown>;
   deleteMessage: (record: T) => Promise<string>;
-  describe: (record: T) => RecordListItem;
+  describe: (row: RowOf<K>) => RecordListItem;
+  /** The editor's title for a stored record. */
+  title: (record: T) => string;
   check: (draft: T) => Finding[];
+  /** Told the record open in the editor, or null (what its checks need is loaded only then). */
+  onDraft?: (draft: T | null) => void;
   limits?: Partial<Record<string, number>>;
   renderSpecial?: (spec: FieldSpec, value: unknown, onChange: (v: unknown) => void) => ReactNode;
 }
 
 /** Search, list and edit one kind of record (owners or works). */
-export function RecordsTab<T extends Stored>(config: RecordsTabConfig<T>) {
+export function RecordsTab<T extends Stored, K extends RowsType>(config: RecordsTabConfig<T, K>) {
   const [text, setText] = useState('');
   const [tag, setTag] = useState('');
-  const records = useStore(() => config.list({ text, tag }), [text, tag]);
+  const rows = useRows(config.rows, { text, tag: tag || undefined });
   const tags = useStore(config.tags, []) ?? [];
   const [selectedId, setSelectedId] = useState<string>();
+  const selected = useStore(async () => (selectedId ? config.open(selectedId) : null), [selectedId]) ?? undefined;
   const [draft, setDraft] = useState<T | null>(null);
   const [dirty, setDirty] = useState(false);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [confirm, setConfirm] = useState<{ record: T; message: string } | null>(null);
 
   // Load the chosen record into the form, unless the user is editing it.
-  const selected = records?.find((r) => r.id === selectedId);
   useEffect(() => {
-    if (selected && !dirty) setDraft(selected);
-  }, [selected, dirty]);
+    if (selected && selected.id === selectedId && !dirty) setDraft(selected);
+  }, [selected, selectedId, dirty]);
+  useEffect(() => config.onDraft?.(draft), [draft]);
 
   const edit = (next: T) => {
     setDraft(next);
@@ -56,7 +64,7 @@ export function RecordsTab<T extends Stored>(config: RecordsTabConfig<T>) {
     setSelectedId(id);
     setDirty(false);
     setStatus(null);
-    setDraft(records?.find((r) => r.id === id) ?? null);
+    setDraft(selected?.id === id ? selected : null);
   };
   const save = async () => {
     if (!draft) return;
@@ -98,12 +106,25 @@ export function RecordsTab<T extends Stored>(config: RecordsTabConfig<T>) {
         <button type="button" className="primary" onClick={() => { setSelectedId(undefined); setDraft(config.blank()); setDirty(true); setStatus(null); }}>
           {config.newLabel}
         </button>
-        <RecordList label={config.listLabel} items={(records ?? []).map(config.describe)} selectedId={selectedId} onSelect={pick} emptyText={t('noRecords')} />
+        <RecordList
+          label={config.listLabel}
+          total={rows.total}
+          itemAt={(i) => {
+            const row = rows.rowAt(i);
+            return row && config.describe(row);
+          }}
+          onShow={rows.show}
+          resetKey={rows.searched}
+          selectedId={selectedId}
+          onSelect={pick}
+          emptyText={t('noRecords')}
+          loadingText={t('loading')}
+        />
       </aside>
       <section aria-live="polite">
         {draft ? (
           <RecordEditor
-            title={draft.id ? config.describe(draft).title : config.newLabel}
+            title={draft.id ? config.title(draft) : config.newLabel}
             fields={config.fields}
             draft={draft}
             onChange={edit}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { useStore } from '@/utils/ui/store';
+import { PAGE_SIZE, useRows } from '@/utils/ui/rows';
 import { attempt } from '@/utils/ui/attempt';
 import { toBackground, toTab } from '@/utils/platform/messaging';
 import type { CheckResponse, DetectResponse, FillResponse, TabState } from '@/utils/contract/messages';
@@ -87,14 +88,16 @@ export function App() {
     })();
   }, []);
 
-  // The first hundred matches: typing narrows the list, 10 000 options would only slow the popup.
-  const owners = useStore(() => toBackground('ruanzhu:owners', { query: { text: ownerText, limit: 100 } }), [ownerText]);
-  const works = useStore(async () => (choice.ownerId ? toBackground('ruanzhu:works', { query: { ownerId: choice.ownerId } }) : []), [choice.ownerId]);
+  // The first page of matching owners as rows: typing narrows the list (10 000 options would only slow the popup).
+  const ownerRows = useRows('ruanzhu:owner-rows', { text: ownerText });
+  const owners = Array.from({ length: Math.min(ownerRows.total ?? 0, PAGE_SIZE) }, (_, i) => ownerRows.rowAt(i)).filter((o) => o !== undefined);
+  // An owner holds a few works: all of them, as rows.
+  const works = useStore(async () => (choice.ownerId ? (await toBackground('ruanzhu:work-rows', { query: { ownerId: choice.ownerId }, limit: 500 })).rows : []), [choice.ownerId]);
   const hasProfiles = useStore(async () => (await toBackground('ruanzhu:count')).owners > 0, []) !== false;
   const filings = useStore(async () => (choice.workId ? toBackground('ruanzhu:filings', { workId: choice.workId }) : []), [choice.workId]);
   const chosenOwner = useStore(async () => (choice.ownerId ? toBackground('ruanzhu:owner', { id: choice.ownerId }) : null), [choice.ownerId]);
   // Keep the chosen owner listed even when the search no longer matches it.
-  const ownerOptions = chosenOwner && owners && !owners.some((o) => o.id === chosenOwner.id) ? [chosenOwner, ...owners] : (owners ?? []);
+  const ownerOptions = chosenOwner && !owners.some((o) => o.id === chosenOwner.id) ? [chosenOwner, ...owners] : owners;
 
   // The check of the page against the tab's choice: when the popup opens on a portal page, when the
   // choice changes, after a fill, and on request. The page shows the same findings in its panel.
@@ -177,6 +180,7 @@ export function App() {
           <option key={o.id} value={o.id}>{o.name || t('unnamed')}{o.idNumber ? ` · ${o.idNumber.slice(-4)}` : ''}</option>
         ))}
       </select>
+      {(ownerRows.total ?? 0) > owners.length && <p className="muted">{t('moreMatches', [owners.length, ownerRows.total!])}</p>}
 
       <label htmlFor="work">{t('popupChooseWork')}</label>
       <select id="work" value={choice.workId ?? ''} disabled={!choice.ownerId} onChange={(e) => choose({ ...choice, workId: e.target.value || undefined })}>

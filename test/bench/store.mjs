@@ -1,15 +1,23 @@
-// 10 000 owners + 10 000 works: import through `ruanzhu:import`, search through the `ruanzhu:store`
-// messages the extension pages use, and the background service worker's heap after the import.
-// Each run starts a fresh browser (a fresh profile, so an empty database). Messages are sent from
-// the built manifest.json shown as a page (extension origin, no UI code): the popup would reload its
-// 10 000-owner list after every import and compete with the figures.
+// 10 000 owners + 10 000 works: import through `ruanzhu:import`, search through the messages the
+// extension pages use, the first rows of the popup and the options page, and the background service
+// worker's heap after the import. Each run starts a fresh browser (a fresh profile, so an empty
+// database). Messages are sent from the built manifest.json shown as a page (extension origin, no UI
+// code): the popup would reload its list after every import and compete with the figures. Each
+// figure's floor is measured in the same browser (floors.mjs).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { QUIET_SENDER, launchBrowser } from './browser.mjs';
 import { generateBundle, searchQueries } from './data.mjs';
+import { firstRows, importFloor, searchFloor } from './floors.mjs';
 import { summarize } from './stats.mjs';
 
 const MB = 2 ** 20;
+/** The page of rows the lists ask for (the popup and the options tabs show the first 50 rows). */
+const PAGE = 50;
+const SEARCH = {
+  owners: (text) => ({ type: 'ruanzhu:owner-rows', query: { text }, limit: PAGE }),
+  works: (text) => ({ type: 'ruanzhu:work-rows', query: { text }, limit: PAGE }),
+};
 const heapFigures = (h) => ({ usedMB: Math.round((h.usedSize / MB) * 10) / 10, totalMB: Math.round((h.totalSize / MB) * 10) / 10, embedderMB: h.embedderHeapUsedSize !== undefined ? Math.round((h.embedderHeapUsedSize / MB) * 10) / 10 : null });
 
 async function timed(sender, message) {
@@ -17,7 +25,8 @@ async function timed(sender, message) {
     const t0 = performance.now();
     const res = await chrome.runtime.sendMessage(m);
     const ms = performance.now() - t0;
-    return { ms, count: Array.isArray(res) ? res.length : null, ok: res?.ok ?? null, summary: Array.isArray(res) ? null : JSON.stringify(res).slice(0, 300) };
+    const rows = Array.isArray(res) ? res : res?.rows;
+    return { ms, count: Array.isArray(rows) ? (res.total ?? rows.length) : null, ok: res?.ok ?? null, summary: Array.isArray(rows) ? null : JSON.stringify(res).slice(0, 300) };
   }, message);
 }
 
@@ -26,7 +35,7 @@ async function storeRun(ext, bundleText, queries, { log }) {
   try {
     const sender = await browser.getSender(QUIET_SENDER);
     // The service worker answers once before anything is timed (its start-up is not the import).
-    await timed(sender, { type: 'ruanzhu:store', op: 'count' });
+    await timed(sender, { type: 'ruanzhu:count' });
     const heapBefore = await browser.heapUsage({ gc: true }).catch((e) => ({ error: e.message }));
     // The file's text is in the page before the clock starts, as after the user chose it.
     await sender.evaluate((text) => (window.__benchBundle = text), bundleText);
@@ -48,21 +57,23 @@ async function storeRun(ext, bundleText, queries, { log }) {
     const owners = [];
     const works = [];
     const all = { owners: [], works: [] };
-    // One warm-up query each, then every query once, owners and works interleaved.
-    await timed(sender, { type: 'ruanzhu:store', op: 'owners', query: { text: queries.owners[0] } });
-    await timed(sender, { type: 'ruanzhu:store', op: 'works', query: { text: queries.works[0] } });
+    // The first query after the import builds what the background searches (timed apart), then
+    // every query once, owners and works interleaved, each asking for a page as the lists do.
+    const firstSearch = { owners: await timed(sender, SEARCH.owners(queries.owners[0])), works: await timed(sender, SEARCH.works(queries.works[0])) };
     for (let i = 0; i < queries.owners.length; i++) {
-      owners.push(await timed(sender, { type: 'ruanzhu:store', op: 'owners', query: { text: queries.owners[i] } }));
-      works.push(await timed(sender, { type: 'ruanzhu:store', op: 'works', query: { text: queries.works[i] } }));
+      owners.push(await timed(sender, SEARCH.owners(queries.owners[i])));
+      works.push(await timed(sender, SEARCH.works(queries.works[i])));
     }
-    // The whole list, as the popup and the options tabs load it when they open (empty query).
+    // The first page of everything, as the popup and the options tabs ask when they open (empty query).
     for (let i = 0; i < 3; i++) {
-      all.owners.push(await timed(sender, { type: 'ruanzhu:store', op: 'owners', query: {} }));
-      all.works.push(await timed(sender, { type: 'ruanzhu:store', op: 'works', query: {} }));
+      all.owners.push(await timed(sender, SEARCH.owners('')));
+      all.works.push(await timed(sender, SEARCH.works('')));
     }
     const heapAfterSearch = await browser.heapUsage().catch((e) => ({ error: e.message }));
-    const run = { import: imp, heapBefore, heapAfter, heapAfterGc, heapAfterSearch, owners, works, all };
-    log(`  import ${Math.round(imp.importMs)} ms (re-import ${Math.round(imp.reimportMs)} ms), owner search median ${summarize(owners.map((q) => q.ms)).median} ms, heap after import ${heapAfter.usedSize ? Math.round(heapAfter.usedSize / MB) : '?'} MB (${heapAfterGc.usedSize ? Math.round(heapAfterGc.usedSize / MB) : '?'} MB after GC)`);
+    const floors = { import: await importFloor(sender, bundleText), search: await searchFloor(sender, bundleText, queries) };
+    const rows = await firstRows(browser);
+    const run = { import: imp, heapBefore, heapAfter, heapAfterGc, heapAfterSearch, firstSearch, owners, works, all, floors, rows };
+    log(`  import ${Math.round(imp.importMs)} ms (re-import ${Math.round(imp.reimportMs)} ms; bare bulkPut ${Math.round(floors.import.importMs)} / ${Math.round(floors.import.reimportMs)} ms), owner search median ${summarize(owners.map((q) => q.ms)).median} ms, first rows popup ${rows.popup.rowsMs} ms / options ${rows.options.rowsMs} ms, heap after import ${heapAfter.usedSize ? Math.round(heapAfter.usedSize / MB) : '?'} MB (${heapAfterGc.usedSize ? Math.round(heapAfterGc.usedSize / MB) : '?'} MB after GC)`);
     return run;
   } finally {
     await browser.close();
@@ -79,7 +90,7 @@ async function diagnoseImport(ext, bundleText) {
   const browser = await launchBrowser(ext);
   try {
     const sender = await browser.getSender(QUIET_SENDER);
-    await sender.evaluate(() => chrome.runtime.sendMessage({ type: 'ruanzhu:store', op: 'count' }));
+    await sender.evaluate(() => chrome.runtime.sendMessage({ type: 'ruanzhu:count' }));
     await sender.evaluate((text) => (window.__benchBundle = text), bundleText);
     const messagingMs = await sender.evaluate(async () => {
       const bundle = JSON.parse(window.__benchBundle);
@@ -182,7 +193,25 @@ export async function benchStore(ext, { runs, log = () => {} }) {
         .slice(0, 3)
         .map((q) => ({ op: q.op, text: q.text, ms: Math.round(q.ms), matches: q.count })),
     },
+    firstSearch: { owners: summarize(list.map((r) => r.firstSearch.owners.ms)), works: summarize(list.map((r) => r.firstSearch.works.ms)) },
     listAll: { owners: summarize(ms((r) => r.all.owners)), works: summarize(ms((r) => r.all.works)) },
+    floors: {
+      method: 'in the sender page (extension origin, same browser, after the store figures): import = one IndexedDB readwrite transaction putting the same parsed records, no validation, in a scratch database in a storage bucket of its own like the store\'s, with the store\'s keys and indexes (owners: id; works: id, *ownerIds), default durability, timed to its complete event; re-import = the same again over it. Search = the same queries as Array.filter over the same plain objects in the page (substring of the same fields, without Unicode folding), p95 of the same count',
+      import: summarize(list.map((r) => r.floors.import.importMs)),
+      reimport: summarize(list.map((r) => r.floors.import.reimportMs)),
+      searchOwners: summarize(list.flatMap((r) => r.floors.search.owners), { withP95: true }),
+      searchWorks: summarize(list.flatMap((r) => r.floors.search.works), { withP95: true }),
+    },
+    firstRows: {
+      method: 'a new tab opening the page (popup.html?tab=none, options.html#owners) with the 10 000 owners stored and the service worker warm (then the popup once more after ServiceWorker.stopAllWorkers: cold worker, the index built for the first rows); time from navigation start to the first row in the DOM (MutationObserver in an init script); floor = the same page\'s first React render (its heading in the DOM), before any store answer',
+      popup: summarize(list.map((r) => r.rows.popup.rowsMs)),
+      popupFloor: summarize(list.map((r) => r.rows.popup.shellMs)),
+      popupColdWorker: summarize(list.map((r) => r.rows.popupColdWorker.rowsMs)),
+      popupColdWorkerFloor: summarize(list.map((r) => r.rows.popupColdWorker.shellMs)),
+      options: summarize(list.map((r) => r.rows.options.rowsMs)),
+      optionsFloor: summarize(list.map((r) => r.rows.options.shellMs)),
+      rowsInDom: { popup: list[0].rows.popup.rowsInDom, options: list[0].rows.options.rowsInDom },
+    },
     importDiagnosis: diagnosis,
     memory: {
       method: 'Runtime.getHeapUsage on the service worker target (browser-level CDP session, Target.attachToTarget); "after GC" follows HeapProfiler.collectGarbage',

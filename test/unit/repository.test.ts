@@ -1,13 +1,13 @@
 import type { Owner } from '@/utils/schema/owner';
 import { describe, expect, it } from 'vitest';
 import { deleteOwner, deleteWork, RecordShapeError, saveOwner, saveWork } from '@/utils/background/store/repository';
-import { listTags, searchOwners, searchWorks } from '@/utils/background/store/search';
+import { listTags, ownerIndex, ownerQuery, workIndex, workQuery } from '@/utils/background/store/search';
 import type { OwnerQuery, WorkQuery } from '@/utils/contract/messages';
 import type { RuanzhuDb } from '@/utils/background/store/db';
 
-// What the background answers a search with: the stored records, filtered and sorted.
-const listOwners = async (db: RuanzhuDb, q: OwnerQuery) => searchOwners((await db.owners.toArray()) as Owner[], q);
-const listWorks = async (db: RuanzhuDb, q: WorkQuery) => searchWorks(await db.works.toArray(), q);
+// What the background answers a search with: the stored records, indexed, filtered and sorted.
+const listOwners = async (db: RuanzhuDb, q: OwnerQuery) => ownerIndex((await db.owners.toArray()) as Owner[]).find(ownerQuery(q), 0, q.limit).records;
+const listWorks = async (db: RuanzhuDb, q: WorkQuery) => workIndex(await db.works.toArray()).find(workQuery(q), 0, q.limit).records;
 import { freshDb } from './helpers';
 
 async function seeded() {

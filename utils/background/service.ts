@@ -12,7 +12,8 @@ import { deleteFiling, listFilings, recordFilings, relinkFilings, updateFiling }
 import { ProfileCache } from '@/utils/background/store/profile-cache';
 import type { ProfileStore } from '@/utils/background/store/profile-store';
 import { deleteOwner, deleteWork, getOwner, saveOwner, saveWork } from '@/utils/background/store/repository';
-import { listTags, searchOwners, searchWorks } from '@/utils/background/store/search';
+import { listTags, ownerQuery, workQuery } from '@/utils/background/store/search';
+import { ownerRow, workRow } from '@/utils/schema/summary';
 import { loadTabState, updateTabState } from '@/utils/background/tabs/tab-state';
 import { decryptBundle, encryptBundle } from '@/utils/background/vault/bundle-crypto';
 import { PBKDF2_ITERATIONS } from '@/utils/background/crypto/crypto';
@@ -86,26 +87,31 @@ function onFilingPage(url: string | undefined): boolean {
 export function backgroundHandlers(ctx: BackgroundContext): Handlers<'background'> {
   const { store, vault, cache } = ctx;
   const use = <T>(task: (db: RuanzhuDb) => Promise<T>) => store.use(task);
-  /** After a write: the cache is stale, the backup reminder notes it, open pages refresh. */
-  const announce = async (db: RuanzhuDb) => {
-    cache.invalidate();
+  /**
+   * After a write: the cache follows it (by default it is dropped), the backup reminder notes it,
+   * open pages refresh.
+   */
+  const announce = async <T>(db: RuanzhuDb, result: T, follow: (cache: ProfileCache, result: T) => void = (c) => c.invalidate()) => {
+    follow(cache, result);
     await noteChange(db);
     ctx.onChange();
   };
-  const write = <T>(task: (db: RuanzhuDb) => Promise<T>): Promise<T> =>
+  const write = <T>(task: (db: RuanzhuDb) => Promise<T>, follow?: (cache: ProfileCache, result: T) => void): Promise<T> =>
     use(async (db) => {
       const result = await task(db);
-      await announce(db);
+      await announce(db, result, follow);
       return result;
     });
+  /** Filings are not in the cache: a write of filings only leaves it as it is. */
+  const filingsOnly = () => {};
   const status = () => vault.status();
   /** A write that changed works or owners: filings follow their works. */
-  const relinking = <T>(task: (db: RuanzhuDb) => Promise<T>) =>
+  const relinking = <T>(task: (db: RuanzhuDb) => Promise<T>, follow?: (cache: ProfileCache, result: T) => void) =>
     write(async (db) => {
       const result = await task(db);
       await relinkFilings(db);
       return result;
-    });
+    }, follow);
   const filingsChanged = <T>(result: T): T => {
     ctx.onFilingsChange?.();
     return result;
@@ -122,7 +128,7 @@ export function backgroundHandlers(ctx: BackgroundContext): Handlers<'background
       return use(async (db) => {
         const result = await importBundle(db, plain, codec);
         if (result.ok) {
-          await announce(db);
+          await announce(db, result);
           if (result.filings) filingsChanged(null);
         }
         return result;
@@ -160,27 +166,43 @@ export function backgroundHandlers(ctx: BackgroundContext): Handlers<'background
       return use(async (db) => {
         const result = await recordFilings(db, filings);
         if (result.changed) {
-          await announce(db);
+          await announce(db, result, filingsOnly);
           filingsChanged(null);
         }
         return result;
       });
     },
     'ruanzhu:filings': ({ workId }) => use((db) => listFilings(db, workId)),
-    'ruanzhu:update-filing': async ({ flowNumber, patch }) => filingsChanged(await write((db) => updateFiling(db, flowNumber, patch))),
-    'ruanzhu:delete-filing': async ({ flowNumber }) => filingsChanged(await write(async (db) => (await deleteFiling(db, flowNumber), null))),
+    'ruanzhu:update-filing': async ({ flowNumber, patch }) => filingsChanged(await write((db) => updateFiling(db, flowNumber, patch), filingsOnly)),
+    'ruanzhu:delete-filing': async ({ flowNumber }) => filingsChanged(await write(async (db) => (await deleteFiling(db, flowNumber), null), filingsOnly)),
     'ruanzhu:owners': async ({ query }) => {
       const codec = await vault.codec();
-      return use(async (db) => searchOwners(await cache.allOwners(db, codec), query));
+      return use(async (db) => (await cache.owners(db, codec)).find(ownerQuery(query), 0, query.limit).records);
     },
-    'ruanzhu:works': ({ query }) => use(async (db) => searchWorks(await cache.allWorks(db), query)),
+    'ruanzhu:works': ({ query }) => use(async (db) => (await cache.works(db)).find(workQuery(query), 0, query.limit).records),
+    'ruanzhu:owner-rows': async ({ query, offset, limit }) => {
+      const codec = await vault.codec();
+      return use(async (db) => {
+        const { total, records } = (await cache.owners(db, codec)).find(ownerQuery(query), offset, limit);
+        return { total, rows: records.map(ownerRow) };
+      });
+    },
+    'ruanzhu:work-rows': async ({ query, offset, limit }) => {
+      const codec = await vault.codec();
+      return use(async (db) => {
+        const [owners, works] = await Promise.all([cache.owners(db, codec), cache.works(db)]);
+        const { total, records } = works.find(workQuery(query), offset, limit);
+        return { total, rows: records.map((w) => workRow(w, (id) => owners.get(id)?.name ?? '')) };
+      });
+    },
     'ruanzhu:owner': async ({ id }) => {
       const codec = await vault.codec();
       return use(async (db) => (await getOwner(db, id, codec)) ?? null);
     },
+    'ruanzhu:work': ({ id }) => use(async (db) => (await db.works.get(id)) ?? null),
     'ruanzhu:tags': async () => {
       const codec = await vault.codec();
-      return use(async (db) => listTags(await cache.allOwners(db, codec), await cache.allWorks(db)));
+      return use(async (db) => listTags((await cache.owners(db, codec)).records, (await cache.works(db)).records));
     },
     'ruanzhu:count': () => use(async (db) => ({ owners: await db.owners.count(), works: await db.works.count() })),
     'ruanzhu:backup': () =>
@@ -191,11 +213,11 @@ export function backgroundHandlers(ctx: BackgroundContext): Handlers<'background
     'ruanzhu:linked-works': ({ ownerId }) => use((db) => db.works.where('ownerIds').equals(ownerId).count()),
     'ruanzhu:save-owner': async ({ record }) => {
       const codec = await vault.codec();
-      return write((db) => saveOwner(db, record, codec));
+      return write((db) => saveOwner(db, record, codec), (c, owner) => c.ownerSaved(owner));
     },
-    'ruanzhu:save-work': ({ record }) => relinking((db) => saveWork(db, record)),
+    'ruanzhu:save-work': ({ record }) => relinking((db) => saveWork(db, record), (c, work) => c.workSaved(work)),
     'ruanzhu:delete-owner': ({ id }) => relinking((db) => deleteOwner(db, id)),
-    'ruanzhu:delete-work': ({ id }) => relinking(async (db) => (await deleteWork(db, id), null)),
+    'ruanzhu:delete-work': ({ id }) => relinking(async (db) => (await deleteWork(db, id), null), (c) => c.workDeleted(id)),
     'ruanzhu:lock-status': status,
     'ruanzhu:unlock': async ({ passphrase }) => (await vault.unlock(passphrase), status()),
     'ruanzhu:lock': () => (vault.lock(), status()),

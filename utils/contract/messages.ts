@@ -5,6 +5,7 @@ import { DataError } from '@/utils/schema/errors';
 import { Filing, FilingPatch, FilingReading, FlowNumber } from '@/utils/schema/filing';
 import { Finding } from '@/utils/schema/finding';
 import { Owner } from '@/utils/schema/owner';
+import { OwnerRow, RowPage, WorkRow } from '@/utils/schema/summary';
 import { Work } from '@/utils/schema/work';
 import { PlanValues } from '@/utils/schema/plan-values';
 import { SITES } from '@/utils/pages/registry';
@@ -102,6 +103,9 @@ export const WorkQuery = OwnerQuery.extend({
   ownerId: z.string().optional(),
 });
 export type WorkQuery = z.infer<typeof WorkQuery>;
+
+/** Which page of a list: the lists show rows as they scroll, never 10 000 at once. */
+const PAGE_OF_ROWS = { offset: z.number().int().nonnegative().default(0), limit: z.number().int().positive().max(500).default(50) };
 
 export const ImportResult = z.union([
   z.object({ ok: z.literal(true), owners: z.number(), works: z.number(), filings: z.number(), created: z.number(), updated: z.number() }),
@@ -225,6 +229,11 @@ export const MESSAGES = {
   'ruanzhu:owners': spec('background', PAGES, { query: OwnerQuery.default({}) }, z.array(Owner)),
   'ruanzhu:works': spec('background', PAGES, { query: WorkQuery.default({}) }, z.array(Work)),
   'ruanzhu:owner': spec('background', PAGES, { id }, Owner.nullable()),
+  /** A page of the matching owners as list rows, newest first, with how many match in all. */
+  'ruanzhu:owner-rows': spec('background', PAGES, { query: OwnerQuery.omit({ limit: true }).default({}), ...PAGE_OF_ROWS }, RowPage(OwnerRow)),
+  /** A page of the matching works as list rows (their owners named), newest first, with how many match in all. */
+  'ruanzhu:work-rows': spec('background', PAGES, { query: WorkQuery.omit({ limit: true }).default({}), ...PAGE_OF_ROWS }, RowPage(WorkRow)),
+  'ruanzhu:work': spec('background', PAGES, { id }, Work.nullable()),
   'ruanzhu:tags': spec('background', PAGES, {}, z.object({ owners: z.array(z.string()), works: z.array(z.string()) })),
   'ruanzhu:count': spec('background', PAGES, {}, z.object({ owners: z.number(), works: z.number() })),
   'ruanzhu:backup': spec('background', PAGES, {}, z.object({ overdueSince: z.string().nullable(), lastExportAt: z.string().nullable() })),

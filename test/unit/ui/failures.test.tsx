@@ -8,6 +8,7 @@ import { failure, type MessageType } from '@/utils/contract/messages';
 import { MessageFailure } from '@/utils/platform/messaging';
 import { OWNER_FIELDS } from '@/utils/schema/fields';
 import { Owner } from '@/utils/schema/owner';
+import { ownerRow } from '@/utils/schema/summary';
 
 // A refused action says why on the page and leaves nothing half done: a locked store, a tab that
 // navigated away. Before, each of these was an unhandled rejection and the page said nothing.
@@ -29,19 +30,24 @@ const zhang = Owner.parse({ id: 'o-1', kind: 'person', name: '张三' });
 
 describe('a refused delete', () => {
   it('keeps the record open and says why', async () => {
+    background({ 'ruanzhu:owner-rows': { total: 1, rows: [ownerRow(zhang)] } });
+    // happy-dom lays nothing out: the virtualised list needs a viewport to show its rows in.
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
     render(
-      <RecordsTab<Owner>
+      <RecordsTab<Owner, 'ruanzhu:owner-rows'>
         listLabel="owners"
         searchHint=""
         newLabel="new"
         fields={OWNER_FIELDS}
-        list={async () => [zhang]}
+        rows="ruanzhu:owner-rows"
+        open={async () => zhang}
         tags={async () => []}
         blank={() => zhang}
         save={async (o) => o}
         remove={() => Promise.reject(new MessageFailure(failure('locked', LOCKED)))}
         deleteMessage={async () => '删除张三？'}
         describe={(o) => ({ id: o.id, title: o.name })}
+        title={(o) => o.name}
         check={() => []}
       />,
     );
@@ -73,9 +79,9 @@ describe('the popup\'s undo on a tab that navigated away', () => {
     history.replaceState(null, '', '/popup.html?tab=7');
     background({
       'ruanzhu:tab-state': { ownerId: 'o-1', lastFill: { page: 'ccopyright.r11.application', results: [{ key: 'work.version', status: 'filled', value: 'V1.0' }] } },
-      'ruanzhu:owners': [zhang],
+      'ruanzhu:owner-rows': { total: 1, rows: [ownerRow(zhang)] },
       'ruanzhu:owner': zhang,
-      'ruanzhu:works': [],
+      'ruanzhu:work-rows': { total: 0, rows: [] },
       'ruanzhu:count': { owners: 1, works: 0 },
       'ruanzhu:update-tab-state': {},
     });
@@ -100,9 +106,9 @@ describe('the popup on the wizard\'s next step', () => {
     history.replaceState(null, '', '/popup.html?tab=7');
     background({
       'ruanzhu:tab-state': { ownerId: 'o-1', lastFill: { page: 'ccopyright.r11.application', results: [{ key: 'work.version', status: 'filled', value: 'V1.0' }] } },
-      'ruanzhu:owners': [zhang],
+      'ruanzhu:owner-rows': { total: 1, rows: [ownerRow(zhang)] },
       'ruanzhu:owner': zhang,
-      'ruanzhu:works': [],
+      'ruanzhu:work-rows': { total: 0, rows: [] },
       'ruanzhu:count': { owners: 1, works: 0 },
     });
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (_tab: number, message: { type: string }) =>

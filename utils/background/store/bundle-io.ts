@@ -22,11 +22,14 @@ export function describeStorageError(e: unknown): string {
   return `保存失败，未写入任何数据：${(e as Error)?.message ?? String(e)} / saving failed; nothing was written`;
 }
 
+/** The primary keys a table holds: keys only, no record is read (Dexie's getAllKeys). */
+async function storedKeys(table: { toCollection(): { primaryKeys(): Promise<string[]> } }): Promise<Set<string>> {
+  return new Set(await table.toCollection().primaryKeys());
+}
+
 /** The ids of `referenced` that are neither in the file (`inFile`) nor stored. */
-async function missingIds(table: { bulkGet(ids: string[]): Promise<unknown[]> }, referenced: Iterable<string>, inFile: ReadonlySet<string>): Promise<Set<string>> {
-  const outside = [...new Set(referenced)].filter((id) => !inFile.has(id));
-  const known = await table.bulkGet(outside);
-  return new Set(outside.filter((_, i) => !known[i]));
+function missingIds(stored: ReadonlySet<string>, referenced: Iterable<string>, inFile: ReadonlySet<string>): Set<string> {
+  return new Set([...referenced].filter((id) => !inFile.has(id) && !stored.has(id)));
 }
 
 /**
@@ -43,9 +46,10 @@ export async function importBundle(db: RuanzhuDb, input: unknown, codec: OwnerCo
     // Sealed (when the lock is on) before the transaction: WebCrypto inside it would end it early.
     const toWrite = await Promise.all(owners.map(codec.toStored));
     return await db.transaction('rw', db.owners, db.works, db.filings, async () => {
+      const [storedOwners, storedWorks] = await Promise.all([storedKeys(db.owners), storedKeys(db.works)]);
       const ownerIds = new Set(owners.map((o) => o.id));
-      const unknownOwners = await missingIds(db.owners, [...works, ...filings].flatMap((r) => r.ownerIds), ownerIds);
-      const unknownWorks = await missingIds(db.works, filings.flatMap((f) => (f.workId ? [f.workId] : [])), new Set(works.map((w) => w.id)));
+      const unknownOwners = missingIds(storedOwners, [...works, ...filings].flatMap((r) => r.ownerIds), ownerIds);
+      const unknownWorks = missingIds(storedWorks, filings.flatMap((f) => (f.workId ? [f.workId] : [])), new Set(works.map((w) => w.id)));
       const errors: DataError[] = [];
       const refers = (collection: string, i: number, label: string, field: string, what: string, id: string) =>
         errors.push({
@@ -62,12 +66,10 @@ export async function importBundle(db: RuanzhuDb, input: unknown, codec: OwnerCo
       });
       if (errors.length) return { ok: false, errors } as ImportResult;
 
-      const [oldOwners, oldWorks, oldFilings] = await Promise.all([
-        db.owners.bulkGet(owners.map((o) => o.id)),
-        db.works.bulkGet(works.map((w) => w.id)),
-        db.filings.bulkGet(filings.map((f) => f.flowNumber)),
-      ]);
-      const updated = [...oldOwners, ...oldWorks, ...oldFilings].filter(Boolean).length;
+      // Filings are merged with the stored copy, so those are read; owners and works are replaced
+      // whole, so their keys are enough to count the updates.
+      const oldFilings = await db.filings.bulkGet(filings.map((f) => f.flowNumber));
+      const updated = owners.filter((o) => storedOwners.has(o.id)).length + works.filter((w) => storedWorks.has(w.id)).length + oldFilings.filter(Boolean).length;
       const total = owners.length + works.length + filings.length;
       await db.owners.bulkPut(toWrite);
       await db.works.bulkPut(works);

@@ -40,8 +40,11 @@ export async function recordFilings(db: RuanzhuDb, readings: readonly FilingRead
  */
 export async function relinkFilings(db: RuanzhuDb, now = new Date()): Promise<number> {
   return db.transaction('rw', db.filings, db.works, async () => {
+    const filings = await db.filings.toArray();
+    // Without filings there is nothing to link, and reading every work (long texts) would be wasted.
+    if (!filings.length) return 0;
     const works = await db.works.toArray();
-    const changed = (await db.filings.toArray()).flatMap((f) => {
+    const changed = filings.flatMap((f) => {
       const linked = linkFiling(f, works);
       return changedFrom(f, linked) ? [{ ...linked, updatedAt: now.toISOString() }] : [];
     });

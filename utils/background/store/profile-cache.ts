@@ -2,38 +2,69 @@ import type { Owner } from '@/utils/schema/owner';
 import type { Work } from '@/utils/schema/work';
 import type { RuanzhuDb } from './db';
 import type { OwnerCodec } from './owner-codec';
+import { ownerIndex, workIndex, type OwnerIndex, type WorkIndex } from './search';
 
-/**
- * Every owner (decoded) and work, kept in the background's memory between writes, so a search is
- * a filter over an array instead of a table scan (and, with the lock on, a decryption of every
- * record) per keystroke. Whoever writes, or locks, calls `invalidate()`; locking thus also drops
- * the decrypted copies.
- */
-export class ProfileCache {
-  private owners?: Promise<Owner[]>;
-  private works?: Promise<Work[]>;
+/** A value built when first asked for, kept until dropped; a failed build is not kept. */
+class Kept<T> {
+  private value?: Promise<T>;
 
-  allOwners(db: RuanzhuDb, codec: OwnerCodec): Promise<Owner[]> {
-    this.owners ??= db.owners
-      .toArray()
-      .then((stored) => Promise.all(stored.map(codec.fromStored)))
-      .catch((e) => {
-        this.owners = undefined;
-        throw e;
-      });
-    return this.owners;
+  get(build: () => Promise<T>): Promise<T> {
+    if (!this.value) this.keep(build());
+    return this.value!;
   }
 
-  allWorks(db: RuanzhuDb): Promise<Work[]> {
-    this.works ??= db.works.toArray().catch((e) => {
-      this.works = undefined;
-      throw e;
-    });
-    return this.works;
+  /** Changes the value if there is one (a build under way is changed when it ends). */
+  update(change: (value: T) => T): void {
+    if (this.value) this.keep(this.value.then(change));
+  }
+
+  drop(): void {
+    this.value = undefined;
+  }
+
+  private keep(value: Promise<T>): void {
+    this.value = value;
+    // The next ask tries again (after an unlock, say).
+    value.catch(() => this.value === value && this.drop());
+  }
+}
+
+/** `records` with the one of `id` replaced by `record`, or removed without one. */
+const replaced = <R extends { id: string }>(records: readonly R[], id: string, record?: R): R[] => [...records.filter((r) => r.id !== id), ...(record ? [record] : [])];
+
+/**
+ * Every owner (decoded) and work, indexed for search (search.ts), kept in the background's memory
+ * between writes, so a query is a scan of folded strings instead of a table read (and, with the
+ * lock on, a decryption of every record) per keystroke. One record saved or deleted updates the
+ * index in memory; any other write of owners or works, and locking, calls `invalidate()`, which
+ * drops it (locking thus also drops the decrypted copies).
+ */
+export class ProfileCache {
+  private readonly ownerIndex = new Kept<OwnerIndex>();
+  private readonly workIndex = new Kept<WorkIndex>();
+
+  owners(db: RuanzhuDb, codec: OwnerCodec): Promise<OwnerIndex> {
+    return this.ownerIndex.get(async () => ownerIndex(await Promise.all((await db.owners.toArray()).map(codec.fromStored))));
+  }
+
+  works(db: RuanzhuDb): Promise<WorkIndex> {
+    return this.workIndex.get(async () => workIndex(await db.works.toArray()));
+  }
+
+  ownerSaved(owner: Owner): void {
+    this.ownerIndex.update((index) => ownerIndex(replaced(index.records, owner.id, owner)));
+  }
+
+  workSaved(work: Work): void {
+    this.workIndex.update((index) => workIndex(replaced(index.records, work.id, work)));
+  }
+
+  workDeleted(id: string): void {
+    this.workIndex.update((index) => workIndex(replaced(index.records, id)));
   }
 
   invalidate(): void {
-    this.owners = undefined;
-    this.works = undefined;
+    this.ownerIndex.drop();
+    this.workIndex.drop();
   }
 }

@@ -3,43 +3,88 @@ import type { Work } from '@/utils/schema/work';
 import type { OwnerQuery, WorkQuery } from '@/utils/contract/messages';
 import { foldPhone, foldText } from '@/utils/text/normalize';
 
-export function ownerMatches(owner: Owner, query: OwnerQuery): boolean {
-  if (query.tag && !owner.tags.includes(query.tag)) return false;
-  const q = foldText(query.text ?? '');
-  if (!q) return true;
-  const digits = foldPhone(q);
-  return (
-    foldText(owner.name).includes(q) ||
-    foldText(owner.idNumber).includes(q) ||
-    (digits.length >= 3 && [owner.phone, owner.landline ?? '', owner.account?.phone ?? ''].some((p) => foldPhone(p).includes(digits))) ||
-    owner.tags.some((t) => foldText(t).includes(q))
-  );
+type Indexed = { id: string; updatedAt?: string };
+
+/** A query compared with one record and what was folded of it when the index was built. */
+type Accept<R, F> = (record: R, folded: F) => boolean;
+
+/**
+ * Records in list order (newest first, then by name), each with its searchable texts folded once,
+ * so a query is a scan of short strings instead of normalising every record per keystroke. Built
+ * from every record of a table and thrown away whole when the table changes (profile-cache.ts).
+ */
+export class SearchIndex<R extends Indexed, F> {
+  private readonly entries: { record: R; folded: F }[];
+  private readonly byId: Map<string, R>;
+
+  constructor(records: readonly R[], name: (r: R) => string, fold: (r: R) => F) {
+    this.entries = [...records].sort(byRecency(name)).map((record) => ({ record, folded: fold(record) }));
+    this.byId = new Map(records.map((r) => [r.id, r]));
+  }
+
+  get(id: string): R | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Every record, in list order. */
+  get records(): R[] {
+    return this.entries.map((e) => e.record);
+  }
+
+  /** The matches from `offset`, at most `limit`, and how many match in all. */
+  find(accept: Accept<R, F>, offset = 0, limit = Infinity): { total: number; records: R[] } {
+    const records: R[] = [];
+    let total = 0;
+    for (const { record, folded } of this.entries) {
+      if (!accept(record, folded)) continue;
+      if (total >= offset && records.length < limit) records.push(record);
+      total++;
+    }
+    return { total, records };
+  }
 }
 
-export function workMatches(work: Work, query: WorkQuery): boolean {
-  if (query.tag && !work.tags.includes(query.tag)) return false;
-  if (query.ownerId && !work.ownerIds.includes(query.ownerId)) return false;
-  const q = foldText(query.text ?? '');
-  if (!q) return true;
-  return [work.fullName, work.shortName, work.version, ...work.tags].some((s) => foldText(s).includes(q));
-}
+const collator = new Intl.Collator();
+const chinese = new Intl.Collator('zh-CN');
 
-/** Newest first, then by name, so the record just edited is on top. */
+/** Newest first, then by name in the Chinese collation, so the record just edited is on top. */
 export function byRecency<T extends { updatedAt?: string }>(name: (r: T) => string) {
-  return (a: T, b: T) =>
-    (b.updatedAt ?? '').localeCompare(a.updatedAt ?? '') || name(a).localeCompare(name(b), 'zh-CN');
+  return (a: T, b: T) => collator.compare(b.updatedAt ?? '', a.updatedAt ?? '') || chinese.compare(name(a), name(b));
 }
 
-export function searchOwners(all: Owner[], query: OwnerQuery): Owner[] {
-  return all.filter((o) => ownerMatches(o, query)).sort(byRecency((o) => o.name)).slice(0, query.limit);
+interface OwnerTexts {
+  /** Name, ID number and tags, folded. */
+  texts: string[];
+  /** Mobile, landline and the account's phone, as digits. */
+  phones: string[];
 }
 
-export function searchWorks(all: Work[], query: WorkQuery): Work[] {
-  return all.filter((w) => workMatches(w, query)).sort(byRecency((w) => w.fullName)).slice(0, query.limit);
+export type OwnerIndex = SearchIndex<Owner, OwnerTexts>;
+export const ownerIndex = (owners: readonly Owner[]): OwnerIndex =>
+  new SearchIndex(owners, (o) => o.name, (o) => ({
+    texts: [o.name, o.idNumber, ...o.tags].map(foldText),
+    phones: [o.phone, o.landline ?? '', o.account?.phone ?? ''].map(foldPhone),
+  }));
+
+/** Name, ID number, phone (digits, from three on) or a tag contain the text; the tag filter is exact. */
+export function ownerQuery(query: OwnerQuery): Accept<Owner, OwnerTexts> {
+  const q = foldText(query.text ?? '');
+  const digits = foldPhone(q);
+  return (owner, { texts, phones }) =>
+    (!query.tag || owner.tags.includes(query.tag)) && (!q || texts.some((s) => s.includes(q)) || (digits.length >= 3 && phones.some((p) => p.includes(digits))));
+}
+
+export type WorkIndex = SearchIndex<Work, string[]>;
+export const workIndex = (works: readonly Work[]): WorkIndex => new SearchIndex(works, (w) => w.fullName, (w) => [w.fullName, w.shortName, w.version, ...w.tags].map(foldText));
+
+/** Full name, short name, version or a tag contain the text; tag and owner filters are exact. */
+export function workQuery(query: WorkQuery): Accept<Work, string[]> {
+  const q = foldText(query.text ?? '');
+  return (work, texts) => (!query.tag || work.tags.includes(query.tag)) && (!query.ownerId || work.ownerIds.includes(query.ownerId)) && (!q || texts.some((s) => s.includes(q)));
 }
 
 /** Every tag in use, for the tag filters, in the order of the Chinese collation. */
 export function listTags(owners: readonly Owner[], works: readonly Work[]): { owners: string[]; works: string[] } {
-  const sorted = (tags: string[]) => [...new Set(tags)].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  const sorted = (tags: string[]) => [...new Set(tags)].sort(chinese.compare);
   return { owners: sorted(owners.flatMap((o) => o.tags)), works: sorted(works.flatMap((w) => w.tags)) };
 }
