@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RequestOf, ResponseOf } from '@/utils/contract/messages';
-import { listen, toBackground } from '@/utils/platform/messaging';
+import { toBackground } from '@/utils/platform/messaging';
+import { listen } from '@/utils/platform/serve';
 
 /*
  * A list of 10 000 records as the extension's pages show it: pages of summary rows asked for as
