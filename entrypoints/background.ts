@@ -12,6 +12,8 @@ import { forgetReports, forgetTab, loadTabState, updateTabState } from '@/utils/
 import { PORTAL_MATCHES } from '@/utils/pages/hosts';
 import { toPages, toTab } from '@/utils/platform/messaging';
 import { serve } from '@/utils/platform/serve';
+import { serveBundleBytes } from '@/utils/platform/bundle-transfer';
+import { dispatch } from '@/utils/contract/dispatch';
 
 /** Where the name of the database in use is kept: it changes whenever the lock rewrites the data. */
 const DB_POINTER = 'db';
@@ -75,7 +77,10 @@ export default defineBackground(() => {
     // Not web-accessible: no site can load the engine's code; only this injection runs it, in the isolated world.
     injectEngine: ({ tabId, frameId }: { tabId: number; frameId: number }) => browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/portal-engine.js'] }),
   };
-  serve('background', backgroundHandlers(context), (sender) => classifySender(sender, browser.runtime.id, origin));
+  const handlers = backgroundHandlers(context);
+  serve('background', handlers, (sender) => classifySender(sender, browser.runtime.id, origin));
+  // A bundle file's bytes, transferred from the options page: the same import, without messaging's JSON round trip.
+  serveBundleBytes((request, url) => dispatch('background', handlers, { ...request, type: 'ruanzhu:import' }, { party: 'extension-page', url }) ?? Promise.resolve(undefined));
   browser.commands.onCommand.addListener((command) => {
     if (command === 'fill-page') void fillActiveTab();
   });

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { DataErrorList } from '@/components/DataErrorList';
+import { importBundleText } from '@/utils/platform/bundle-transfer';
 import { toBackground } from '@/utils/platform/messaging';
-import { BUNDLE_FILE, BUNDLE_FILE_SUFFIX, parseBundleText, type DataError } from '@/utils/schema';
+import { BUNDLE_FILE, BUNDLE_FILE_SUFFIX, type DataError } from '@/utils/schema';
 import { BUNDLE_LIMITS, fileTooLarge } from '@/utils/schema/import-limits';
 import { isEncryptedBundle } from '@/utils/schema/encrypted';
 import { FilePicker } from '@/components/FilePicker';
@@ -14,25 +15,25 @@ type Outcome = { ok: true; text: string } | { ok: false; errors: DataError[] } |
 
 const asErrors = (message: string) => ({ ok: false as const, errors: [{ path: '', record: '', field: '', message }] });
 
-/** The file's JSON if it is an encrypted bundle, which only the background can open with its passphrase. */
-function encryptedJson(text: string): unknown {
+/** Whether the file is an encrypted bundle, which only the background can open with its passphrase. */
+function isSealed(text: string): boolean {
   try {
-    const value: unknown = JSON.parse(text);
-    return isEncryptedBundle(value) ? value : undefined;
+    return isEncryptedBundle(JSON.parse(text));
   } catch {
-    return undefined;
+    return false;
   }
 }
 
 export function DataTab() {
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const [sealedFile, setSealedFile] = useState<unknown>();
+  /** The text of an encrypted bundle waiting for its passphrase. */
+  const [sealedFile, setSealedFile] = useState<string>();
   const [importPass, setImportPass] = useState('');
   const [exportPass, setExportPass] = useState('');
 
-  const runImport = async (bundle: unknown, passphrase?: string) => {
+  const runImport = async (text: string, passphrase?: string) => {
     try {
-      const r = await toBackground('ruanzhu:import', { bundle, passphrase });
+      const r = await importBundleText(text, passphrase);
       setOutcome(r.ok ? { ok: true, text: [t('importOk', [r.owners, r.works, r.created, r.updated]), ...(r.filings ? [t('importOkFilings', [r.filings])] : [])].join('') } : { ok: false, errors: r.errors });
       if (r.ok) setSealedFile(undefined);
     } catch (e) {
@@ -46,14 +47,12 @@ export function DataTab() {
     // Refused before a byte is read: the page would otherwise hold, and parse, all of it.
     if (file.size > BUNDLE_LIMITS.maxFileBytes) return setOutcome(asErrors(fileTooLarge(BUNDLE_FILE, BUNDLE_LIMITS.maxFileBytes)));
     const text = await file.text();
-    const sealed = encryptedJson(text);
-    setSealedFile(sealed);
+    const sealed = isSealed(text);
+    setSealedFile(sealed ? text : undefined);
     setOutcome(null);
     if (sealed) return;
-    // Parse here for an early, precise message; the background validates again before writing.
-    const parsed = parseBundleText(text);
-    if (!parsed.ok) return setOutcome(parsed);
-    await runImport(parsed.value);
+    // The background reads and validates it (one pass, with the same located messages), then writes all or nothing.
+    await runImport(text);
   };
 
   const exportAll = async () => {

@@ -54,6 +54,24 @@ test('a partly invalid bundle is refused whole, naming the record and field', as
   await expect(options.getByText('没有记录')).toBeVisible();
 });
 
+test('a bundle file reaches the background as transferred bytes, read there as the message would be: a broken file is named, nothing written', async ({ openExtensionPage }) => {
+  const options = await openExtensionPage('options.html#data');
+  // The transport the options page uses (utils/platform/bundle-transfer.ts), asked directly.
+  const answer = await options.evaluate(async () => {
+    const worker = (await navigator.serviceWorker.ready).active;
+    if (!worker?.scriptURL.endsWith('/background.js')) return 'no service worker';
+    const bytes = new TextEncoder().encode('{"format": "ruanzhu-bundle", oops').buffer;
+    const { port1, port2 } = new MessageChannel();
+    const reply = new Promise((resolve) => (port1.onmessage = (e) => resolve(e.data)));
+    worker.postMessage({ type: 'ruanzhu:import-bytes', bytes }, [port2, bytes]);
+    return { reply: await reply, transferred: bytes.byteLength === 0 };
+  });
+  expect(answer).toMatchObject({ transferred: true, reply: { ok: false, errors: [{ message: expect.stringMatching(/^文件不是有效的 JSON：.* \/ the file is not valid JSON$/) }] } });
+  // And the file picker's import goes the same way: the sample lands whole.
+  await options.locator('#bundle-file').setInputFiles(SAMPLE);
+  await expect(options.getByRole('status')).toContainText('已导入');
+});
+
 test('owners import from a CSV with a column mapping step', async ({ openExtensionPage }) => {
   const options = await openExtensionPage('options.html#data');
   const csv = '客户名称,证件号码,手机,邮箱,分组\n张三,110105199003072012,13800138000,zhangsan@example.com,个人客户\n王五,440306198512153020,13700137000,wangwu@example.com,老客户\n';

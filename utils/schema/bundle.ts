@@ -97,17 +97,21 @@ function copyWithoutForbiddenKeys(value: unknown): unknown {
   return root;
 }
 
-/** Parses a bundle file's text; a syntax error or a limit passed is reported, never thrown. */
-export function parseBundleText(text: string): ParseResult<Bundle> {
+/** A bundle file's JSON, not yet validated; a syntax error or a file over the limit is reported, never thrown. */
+export function readBundleJson(text: string): ParseResult<unknown> {
   // A character takes at least one byte: a text longer than the limit comes from a larger file.
   if (text.length > BUNDLE_LIMITS.maxFileBytes) return fileError(fileTooLarge(BUNDLE_FILE, BUNDLE_LIMITS.maxFileBytes));
-  let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    return { ok: true, value: JSON.parse(text) };
   } catch (e) {
     return fileError(`文件不是有效的 JSON：${(e as Error).message} / the file is not valid JSON`);
   }
-  return parseBundle(raw);
+}
+
+/** Parses a bundle file's text; a syntax error or a limit passed is reported, never thrown. */
+export function parseBundleText(text: string): ParseResult<Bundle> {
+  const json = readBundleJson(text);
+  return json.ok ? parseBundle(json.value) : json;
 }
 
 /** Validates (and upgrades) a bundle object; every shape error is listed with its record and field. */
