@@ -21,7 +21,10 @@ export default defineUnlistedScript(() => {
 
   // Profiles live in the extension's origin: a fill or a check receives, by message, only the
   // fields this page kind fills or checks, once per user action, for every feature below.
-  const profiles = new ChosenProfiles((choice, page) => toBackground('ruanzhu:plan-values', { ...choice, page }));
+  const profiles = new ChosenProfiles(
+    (choice, page) => toBackground('ruanzhu:plan-values', { ...choice, page }),
+    () => toBackground('ruanzhu:tab-choice'),
+  );
   // The center's filing list and detail: recorded for the tracker as they show, with a status guide.
   const filings = mountCenterFilings(ctx, { watcher, record: (list) => toBackground('ruanzhu:record-filings', { filings: list }) });
   // Readiness checks: the findings panel after a check or a fill, a verdict beside each file chosen.

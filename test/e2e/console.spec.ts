@@ -85,3 +85,31 @@ test('the order list and an order in each status: the guide names the status and
     else expect(text).toContain('下一步');
   }
 });
+
+test('the choice made for the tab survives a reload and a route change: the guide’s 重新核对 checks that owner without a fill', async ({ context, openExtensionPage, openPortal }) => {
+  const url = `${HOST}/#/order/list`;
+  const page = await openPortal(url);
+  const popup = await popupFor(openExtensionPage, url);
+  await inBackground(context, page);
+  const v = gen.canonical('aliyun.apply');
+  const labels = labelsFor(v);
+  await popup.locator('#owner').selectOption({ label: labels.owner });
+  await popup.locator('#work').selectOption({ label: labels.work });
+  const OWNER_CHECK = '著作权人的名称和证件号码与记录的实名认证信息逐字一致';
+  await expect.poll(async () => (await waitForClosedUi(page, 'ruanzhu-guide')).text()).toContain(OWNER_CHECK);
+  await popup.close();
+
+  // Reloaded, and moved to an order by its route: the page holds no profile until the user asks.
+  await page.reload();
+  await page.evaluate((hash) => (location.hash = hash), `#/order/${ID}8n4v2b7`);
+  await expect.poll(() => pageKind(page)).toBe('aliyun.order');
+  await expect.poll(async () => (await waitForClosedUi(page, 'ruanzhu-guide')).text()).toContain('状态：待授权提交');
+  expect(await (await waitForClosedUi(page, 'ruanzhu-guide')).text()).not.toContain(OWNER_CHECK);
+  await (await waitForClosedUi(page, 'ruanzhu-guide')).click('button.recheck');
+  await expect.poll(async () => (await waitForClosedUi(page, 'ruanzhu-guide')).text()).toContain(OWNER_CHECK);
+
+  // The popup opened again shows the same choice for this tab.
+  const again = await popupFor(openExtensionPage, page.url());
+  await expect(again.locator('#owner option:checked')).toHaveText(labels.owner);
+  await expect(again.locator('#work option:checked')).toHaveText(labels.work);
+});

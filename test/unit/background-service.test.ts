@@ -68,6 +68,19 @@ describe('background messages', () => {
     expect(await askBackground(ctx(db), { type: 'ruanzhu:load-engine' }, 'extension-page')).toBeUndefined();
   });
 
+  it('a content script learns the choice made for its own tab (ids only), no other tab’s', async () => {
+    const { store: db } = freshStore();
+    const handlers = backgroundHandlers(ctx(db));
+    const page = { party: 'extension-page' as const, url: 'chrome-extension://x/popup.html' };
+    await dispatch('background', handlers, { type: 'ruanzhu:update-tab-state', tabId: 7, patch: { ownerId: 'o-yunfan', workId: 'w-yunfan-crm', lastFill: { page: 'ccopyright.login', results: [{ key: 'owner.account', status: 'filled', value: 'zhangsan' }] } } }, page);
+    const asked = (tabId?: number) => dispatch('background', handlers, { type: 'ruanzhu:tab-choice' }, { party: 'content-script', url: 'https://register.ccopyright.com.cn/r11.html', ...(tabId === undefined ? {} : { tabId }) });
+    expect(await asked(7)).toEqual({ ownerId: 'o-yunfan', workId: 'w-yunfan-crm' });
+    expect(await asked(8)).toBeNull();
+    expect(await asked()).toBeNull();
+    // An extension page has its own way (ruanzhu:tab-state); this one is the content scripts'.
+    expect(await dispatch('background', handlers, { type: 'ruanzhu:tab-choice' }, page)).toBeUndefined();
+  });
+
   it('a content script’s loader gets its engine injected into its own tab and frame, nowhere else', async () => {
     const { store: db } = freshStore();
     const injected: unknown[] = [];

@@ -155,6 +155,10 @@ export function backgroundHandlers(ctx: BackgroundContext): Handlers<'background
       await ctx.openMaterials?.();
       return null;
     },
+    'ruanzhu:tab-choice': async (_, { tabId }) => {
+      const { ownerId, workId } = tabId === undefined ? {} : await loadTabState(tabId);
+      return ownerId ? { ownerId, ...(workId ? { workId } : {}) } : null;
+    },
     // Only into the frame that asked: a content script on an official host over https (the table's `from`).
     'ruanzhu:load-engine': async (_, { tabId, frameId }) => {
       if (tabId === undefined || !ctx.injectEngine) throw new Refusal('page-unknown', '无法在此页启动助手 / the assistant cannot start on this page');

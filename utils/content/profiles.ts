@@ -16,7 +16,15 @@ export class ChosenProfiles {
   private choice: Choice | null = null;
   private readonly listeners = new Set<(values: PlanValues | null) => void>();
 
-  constructor(private readonly fetch: (choice: Choice, page: string) => Promise<PlanValues>) {}
+  /**
+   * `fetch` asks the background for the values of a choice for a page; `savedChoice` for the
+   * choice the user made for this tab in the popup (kept across reloads and steps), which a
+   * "check again" uses when nothing was chosen since this page loaded.
+   */
+  constructor(
+    private readonly fetch: (choice: Choice, page: string) => Promise<PlanValues>,
+    private readonly savedChoice: () => Promise<Choice | null> = async () => null,
+  ) {}
 
   /** The values of the last action, or null before any (or after a check without an owner). */
   get values(): PlanValues | null {
@@ -35,9 +43,9 @@ export class ChosenProfiles {
     return this.current;
   }
 
-  /** The last choice again, fresh from the store (the user asked to check again). */
-  reload(page: string): Promise<PlanValues | null> {
-    return this.load(this.choice, page);
+  /** The last choice again, or the tab's, fresh from the store (the user asked to check again). */
+  async reload(page: string): Promise<PlanValues | null> {
+    return this.load(this.choice ?? (await this.savedChoice()), page);
   }
 
   /** The lock locked: the values received are gone, and every subscriber is told. */

@@ -221,6 +221,8 @@ export const MESSAGES = {
   'ruanzhu:open-materials': spec('background', CONTENT_SCRIPTS, {}, nothing),
   // The content script's loader asks for its engine (utils/content/engine-link.ts).
   'ruanzhu:load-engine': spec('background', CONTENT_SCRIPTS, {}, nothing),
+  // The owner and work the user chose for the sender's own tab in the popup: ids only, no profile value.
+  'ruanzhu:tab-choice': spec('background', CONTENT_SCRIPTS, {}, z.object({ ownerId: id, workId: id.optional() }).nullable()),
   'ruanzhu:record-filings': spec('background', CONTENT_SCRIPTS, { filings: z.array(FilingReading).max(200) }, z.object({ recorded: z.number(), changed: z.number() })),
 
   // From the extension's own pages to the background: the profile store (the background owns the database).
