@@ -89,7 +89,7 @@ export function App() {
   }, []);
 
   // The first page of matching owners as rows: typing narrows the list (10 000 options would only slow the popup).
-  const ownerRows = useRows('ruanzhu:owner-rows', { text: ownerText });
+  const ownerRows = useRows('ruanzhu:owner-rows', { text: ownerText, recentFirst: true });
   const owners = Array.from({ length: Math.min(ownerRows.total ?? 0, PAGE_SIZE) }, (_, i) => ownerRows.rowAt(i)).filter((o) => o !== undefined);
   // An owner holds a few works: all of them, as rows.
   const works = useStore(async () => (choice.ownerId ? (await toBackground('ruanzhu:work-rows', { query: { ownerId: choice.ownerId }, limit: 500 })).rows : []), [choice.ownerId]);

@@ -15,6 +15,7 @@ import { deleteOwner, deleteWork, getOwner, saveOwner, saveWork } from '@/utils/
 import { listTags, ownerQuery, workQuery } from '@/utils/background/store/search';
 import { ownerRow, workRow } from '@/utils/schema/summary';
 import { loadTabState, updateTabState } from '@/utils/background/tabs/tab-state';
+import { noteOwnerChosen, recentOwners } from '@/utils/background/store/recent';
 import { decryptBundle, encryptBundle } from '@/utils/background/vault/bundle-crypto';
 import { PBKDF2_ITERATIONS } from '@/utils/background/crypto/crypto';
 import { Vault } from '@/utils/background/vault/vault';
@@ -187,7 +188,8 @@ export function backgroundHandlers(ctx: BackgroundContext): Handlers<'background
     'ruanzhu:owner-rows': async ({ query, offset, limit }) => {
       const codec = await vault.codec();
       return use(async (db) => {
-        const { total, records } = (await cache.owners(db, codec)).find(ownerQuery(query), offset, limit);
+        const first = query.recentFirst ? await recentOwners(db) : [];
+        const { total, records } = (await cache.owners(db, codec)).find(ownerQuery(query), offset, limit, first);
         return { total, rows: records.map(ownerRow) };
       });
     },
@@ -230,7 +232,11 @@ export function backgroundHandlers(ctx: BackgroundContext): Handlers<'background
     'ruanzhu:lock-disable': async ({ passphrase }) => (await vault.disable(passphrase), status()),
     'ruanzhu:auto-lock': async ({ minutes }) => (await vault.setAutoLockMinutes(minutes), status()),
     'ruanzhu:tab-state': ({ tabId }) => loadTabState(tabId),
-    'ruanzhu:update-tab-state': ({ tabId, patch }) => updateTabState(tabId, patch),
+    'ruanzhu:update-tab-state': async ({ tabId, patch }) => {
+      // An owner chosen for a tab is one the user works with now: it leads the popup's list next time.
+      if (patch.ownerId) await use((db) => noteOwnerChosen(db, patch.ownerId!));
+      return updateTabState(tabId, patch);
+    },
   };
 }
 

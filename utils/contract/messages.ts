@@ -96,6 +96,8 @@ export const OwnerQuery = z.object({
   tag: z.string().optional(),
   /** At most this many, newest first (a picker needs the first screenful, not 10 000). */
   limit: z.number().int().positive().optional(),
+  /** The owners chosen lately for a tab lead (the popup's list: an agent's clients in progress first). */
+  recentFirst: z.boolean().optional(),
 });
 export type OwnerQuery = z.infer<typeof OwnerQuery>;
 export const WorkQuery = OwnerQuery.extend({

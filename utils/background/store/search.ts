@@ -15,15 +15,15 @@ type Accept<R, F> = (record: R, folded: F) => boolean;
  */
 export class SearchIndex<R extends Indexed, F> {
   private readonly entries: { record: R; folded: F }[];
-  private readonly byId: Map<string, R>;
+  private readonly byId: Map<string, { record: R; folded: F }>;
 
   constructor(records: readonly R[], name: (r: R) => string, fold: (r: R) => F) {
     this.entries = [...records].sort(byRecency(name)).map((record) => ({ record, folded: fold(record) }));
-    this.byId = new Map(records.map((r) => [r.id, r]));
+    this.byId = new Map(this.entries.map((e) => [e.record.id, e]));
   }
 
   get(id: string): R | undefined {
-    return this.byId.get(id);
+    return this.byId.get(id)?.record;
   }
 
   /** Every record, in list order. */
@@ -31,11 +31,17 @@ export class SearchIndex<R extends Indexed, F> {
     return this.entries.map((e) => e.record);
   }
 
-  /** The matches from `offset`, at most `limit`, and how many match in all. */
-  find(accept: Accept<R, F>, offset = 0, limit = Infinity): { total: number; records: R[] } {
+  /**
+   * The matches from `offset`, at most `limit`, and how many match in all; the records named in
+   * `first` (the owners chosen lately) lead, in that order, when they match.
+   */
+  find(accept: Accept<R, F>, offset = 0, limit = Infinity, first: readonly string[] = []): { total: number; records: R[] } {
     const records: R[] = [];
     let total = 0;
-    for (const { record, folded } of this.entries) {
+    const lead = [...new Set(first)].flatMap((id) => this.byId.get(id) ?? []);
+    const leading = new Set(lead.map((e) => e.record));
+    const order = lead.length ? [...lead, ...this.entries.filter((e) => !leading.has(e.record))] : this.entries;
+    for (const { record, folded } of order) {
       if (!accept(record, folded)) continue;
       if (total >= offset && records.length < limit) records.push(record);
       total++;
