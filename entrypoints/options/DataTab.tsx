@@ -7,7 +7,7 @@ import { BUNDLE_LIMITS, fileTooLarge } from '@/utils/schema/import-limits';
 import { isEncryptedBundle } from '@/utils/schema/encrypted';
 import { FilePicker } from '@/components/FilePicker';
 import { t } from '@/utils/platform/i18n';
-import { saveTextFile } from './download';
+import { saveFile } from '@/utils/ui/download';
 import { SheetImport } from './SheetImport';
 import { WordTransfer } from './WordTransfer';
 
@@ -59,7 +59,7 @@ export function DataTab() {
     try {
       const file = await toBackground('ruanzhu:export', { passphrase: exportPass || undefined });
       const day = new Date().toISOString().slice(0, 10).replaceAll('-', '');
-      saveTextFile(`ruanzhu-${day}${exportPass ? '.encrypted' : ''}${BUNDLE_FILE_SUFFIX}`, JSON.stringify(file, null, 2));
+      saveFile(`ruanzhu-${day}${exportPass ? '.encrypted' : ''}${BUNDLE_FILE_SUFFIX}`, JSON.stringify(file, null, 2));
     } catch (e) {
       setOutcome(asErrors((e as Error).message));
     }

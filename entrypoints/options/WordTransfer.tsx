@@ -6,20 +6,11 @@ import { FilePicker } from '@/components/FilePicker';
 import { t } from '@/utils/platform/i18n';
 import { toBackground } from '@/utils/platform/messaging';
 import { useStore } from '@/utils/ui/store';
+import { saveFile } from '@/utils/ui/download';
 import type { Owner } from '@/utils/schema/owner';
 import { newId } from '@/utils/schema/ids';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-/** Saves bytes as a file through a blob URL (no network involved). */
-function saveBytes(name: string, bytes: Uint8Array, type: string) {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 type Message = { ok: boolean; text: string } | null;
 
@@ -45,7 +36,7 @@ export function WordTransfer() {
     try {
       // The work's owners in its order: the chosen one is among them (the list shows its works).
       const found = await Promise.all(work.ownerIds.map((id) => toBackground('ruanzhu:owner', { id })));
-      saveBytes(wordFileName(work), await wordBytes(work, found.filter((o): o is Owner => !!o)), DOCX);
+      saveFile(wordFileName(work), await wordBytes(work, found.filter((o): o is Owner => !!o)), DOCX);
     } catch (e) {
       setExportMessage({ ok: false, text: (e as Error).message });
     }

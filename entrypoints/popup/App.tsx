@@ -7,6 +7,7 @@ import { toBackground, toTab } from '@/utils/platform/messaging';
 import type { CheckResponse, DetectResponse, FillResponse, TabState } from '@/utils/contract/messages';
 import { FillReport } from '@/components/FillReport';
 import { FindingList } from '@/components/FindingList';
+import { PageReportActions } from '@/components/PageReportActions';
 import { countFindings } from '@/utils/findings/groups';
 import { findingLabel } from '@/utils/fields/labels';
 import { t } from '@/utils/platform/i18n';
@@ -17,6 +18,7 @@ import { FILING_STAGES, filingStageOf } from '@/utils/filings/stages';
 import { todayIso } from '@/utils/rules/common';
 import type { Filing } from '@/utils/schema/filing';
 import { daysLeftText } from '@/utils/ui/filing-texts';
+import { copyPageReport, PAGE_REPORT_WORDS, savePageReport } from '@/utils/ui/page-report';
 import { targetTabId } from './target-tab';
 import { SEVERITY_TEXT } from '@/utils/ui/severity';
 
@@ -149,6 +151,8 @@ export function App() {
   const counts = check ? countFindings(check.findings) : null;
 
   const page = detected === 'pending' ? null : detected?.page;
+  // A portal page (its content script answered) of no kind, or fields the engine did not find: the page may have changed.
+  const pageChanged = (detected !== 'pending' && !!detected && (!detected.page || detected.fields.some((f) => !f.found))) || !!report?.results.some((r) => r.status === 'not-found');
   return (
     <main>
       <h1>{t('extName')}</h1>
@@ -237,6 +241,8 @@ export function App() {
           )}
         </>
       )}
+
+      {pageChanged && tabId !== null && <PageReportActions words={PAGE_REPORT_WORDS} onCopy={() => copyPageReport(tabId)} onSave={() => savePageReport(tabId)} />}
 
       <footer>
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('popupManage')}</button>

@@ -1,10 +1,11 @@
 import { failureOf, Refusal, type Handlers } from '@/utils/contract/dispatch';
-import type { CheckResponse } from '@/utils/contract/messages';
+import type { CheckResponse, DetectResponse } from '@/utils/contract/messages';
 import { adapterFor } from '@/utils/pages/registry';
 import type { PageChecks } from '@/utils/content/checks/page-checks';
 import type { PageWatcher } from '@/utils/content/detect/watch';
 import { waitFor } from '@/utils/content/fill/drivers/events';
 import { FillSession } from '@/utils/content/fill/session';
+import { describePage } from '@/utils/content/page-report/describe';
 import type { ChosenProfiles } from './profiles';
 
 export interface ContentServiceDeps {
@@ -40,12 +41,26 @@ export function contentHandlers({ doc, watcher, profiles, checks, signal }: Cont
     return run;
   };
 
-  return {
-    'ruanzhu:detect': () => {
+  /** The page kind now and, where it has an adapter, which of its fields the fill engine finds. */
+  const detect = (): DetectResponse => {
+    const d = watcher.refresh();
+    const adapter = adapterFor(d?.page);
+    return { site: d?.site ?? null, page: d?.page ?? null, fields: adapter ? session.detect(adapter) : [] };
+  };
+  /** A page changed so far that matching fails is the report's very case: it is still described, without the fields. */
+  const detectForReport = (): DetectResponse => {
+    try {
+      return detect();
+    } catch {
       const d = watcher.refresh();
-      const adapter = adapterFor(d?.page);
-      return { site: d?.site ?? null, page: d?.page ?? null, fields: adapter ? session.detect(adapter) : [] };
-    },
+      return { site: d?.site ?? null, page: d?.page ?? null, fields: [] };
+    }
+  };
+
+  return {
+    'ruanzhu:detect': detect,
+    // The page alone: no profile is asked for, none is at hand in what it reads.
+    'ruanzhu:page-structure': () => describePage(doc, detectForReport()),
     'ruanzhu:fill': ({ ownerId, workId, overwrite, addOwnerRows, page }) =>
       serial(async () => {
         const d = watcher.refresh() ?? (await waitFor(() => watcher.refresh(), RENDER_WAIT_MS));

@@ -5,6 +5,7 @@ import { DataError } from '@/utils/schema/errors';
 import { Filing, FilingPatch, FilingReading, FlowNumber } from '@/utils/schema/filing';
 import { Finding } from '@/utils/schema/finding';
 import { Owner } from '@/utils/schema/owner';
+import { PageReport } from '@/utils/schema/page-report';
 import { OwnerRow, RowPage, WorkRow } from '@/utils/schema/summary';
 import { Work } from '@/utils/schema/work';
 import { PlanValues } from '@/utils/schema/plan-values';
@@ -171,6 +172,13 @@ export const MESSAGES = {
   'ruanzhu:undo': spec('content-script', PAGES_AND_BACKGROUND, {}, UndoResponse),
   /** Scrolls to a field of the last report or check and focuses it, so the user can see it. */
   'ruanzhu:focus': spec('content-script', PAGES_AND_BACKGROUND, { key: z.string().min(1) }, z.object({ found: z.boolean() })),
+
+  /**
+   * The page's anonymised structure (utils/schema/page-report.ts), for the user to copy or save and
+   * send to the maintainers when a page is not recognised or a field not found: read from the page
+   * alone, it carries no value (SECURITY.md, "The page-structure report").
+   */
+  'ruanzhu:page-structure': spec('content-script', PAGES, {}, PageReport),
 
   /** The lock locked: forget the profile values received and what the page was shown of them. */
   'ruanzhu:locked': spec('content-script', ['background'], {}, nothing),
