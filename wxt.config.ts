@@ -21,7 +21,9 @@ export default defineConfig({
       'fill-page': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_commandFill__' },
     },
     browser_specific_settings: {
-      gecko: { id: 'ruanzhu-assistant@example.org', strict_min_version: '115.0' },
+      // AMO asks every new extension to declare what it collects: nothing leaves this computer.
+      // Firefox 140+ shows it at install; earlier versions ignore the key.
+      gecko: { id: 'ruanzhu-assistant@example.org', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
     },
   },
 });
