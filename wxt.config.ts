@@ -5,6 +5,12 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where `browser` and `defineBackground` come from.
   imports: false,
+  zip: {
+    // The sources AMO asks for (bundled code) are what builds the extension: no tests, fixtures or
+    // benches, and none of what .gitignore keeps out of the repository (WXT already leaves out
+    // node_modules, .output and dotfiles). test/zip-contents.mjs checks the zip against git.
+    excludeSources: ['test/**', 'test-results/**', 'playwright-report/**', 'bench-results.json', '**/*.log'],
+  },
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
