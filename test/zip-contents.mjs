@@ -28,8 +28,13 @@ async function openZip(name, problems) {
     problems.push(`缺少 ${name} / ${name} is missing (npm run zip)`);
     return null;
   }
-  const zip = await JSZip.loadAsync(readFileSync(path));
-  return { zip, files: Object.values(zip.files).filter((f) => !f.dir).map((f) => f.name) };
+  try {
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    return { zip, files: Object.values(zip.files).filter((f) => !f.dir).map((f) => f.name) };
+  } catch (e) {
+    problems.push(`${name} 无法读取 / cannot be read: ${e instanceof Error ? e.message : e}`);
+    return null;
+  }
 }
 
 /** Every file a manifest names, relative to the zip's root. */
