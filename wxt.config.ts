@@ -5,6 +5,12 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where `browser` and `defineBackground` come from.
   imports: false,
+  zip: {
+    // The sources AMO asks for (bundled code) are what builds the extension: no tests, fixtures or
+    // benches, and none of what .gitignore keeps out of the repository (WXT already leaves out
+    // node_modules, .output and dotfiles). test/zip-contents.mjs checks the zip against git.
+    excludeSources: ['test/**', 'test-results/**', 'playwright-report/**', 'bench-results.json', '**/*.log'],
+  },
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -21,7 +27,9 @@ export default defineConfig({
       'fill-page': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_commandFill__' },
     },
     browser_specific_settings: {
-      gecko: { id: 'ruanzhu-assistant@example.org', strict_min_version: '115.0' },
+      // AMO asks every new extension to declare what it collects: nothing leaves this computer.
+      // Firefox 140+ shows it at install; earlier versions ignore the key.
+      gecko: { id: 'ruanzhu-assistant@example.org', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
     },
   },
 });

@@ -1,8 +1,10 @@
-// `npm test`: type check, unit tests, both builds, e2e tests; ends with one line "N passed, N failed".
+// `npm test`: type check, unit tests, both builds and their zips, web-ext lint, e2e tests; ends with one line "N passed, N failed".
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, ensureChromium, ensureDependencies, run } from './machine.mjs';
 import { summarise } from './summary.mjs';
+import { lintFirefox } from './firefox-lint.mjs';
+import { checkZips } from './zip-contents.mjs';
 
 const REPORTS = join(ROOT, 'test', '.reports');
 const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
@@ -22,8 +24,12 @@ const step = (name, ok, suite) => {
 step('wxt prepare', run(bin('wxt'), ['prepare']) === 0);
 step('type check (tsc)', run(bin('tsc'), ['--noEmit']) === 0);
 step('unit tests (vitest)', run(bin('vitest'), ['run', '--config', 'test/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile=${join(REPORTS, 'unit.json')}`]) === 0, 'unit');
-step('build chrome-mv3', run(bin('wxt'), ['build']) === 0);
-step('build firefox', run(bin('wxt'), ['build', '-b', 'firefox']) === 0);
+// `wxt zip` builds and then packs what `npm run zip` ships, so the builds the e2e tests load and
+// the zips checked are the same.
+step('build + zip chrome-mv3', run(bin('wxt'), ['zip']) === 0);
+step('build + zip firefox (and sources)', run(bin('wxt'), ['zip', '-b', 'firefox']) === 0);
+step('zip contents', await checkZips());
+step('web-ext lint firefox', lintFirefox());
 if (haveChromium) step('e2e tests (playwright)', run(bin('playwright'), ['test', '-c', 'test/playwright.config.ts']) === 0, 'e2e');
 else step('e2e tests (playwright): Chromium missing', false);
 

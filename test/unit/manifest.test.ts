@@ -21,6 +21,12 @@ describe('manifest permissions', () => {
     expect(manifest.web_accessible_resources).toBeUndefined();
   });
 
+  it('declares to Firefox that it collects no data (AMO asks every new extension; nothing optional to ask for later)', () => {
+    const gecko = (manifest.browser_specific_settings as { gecko: Record<string, unknown> }).gecko;
+    expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    expect(gecko.strict_min_version).toBe('115.0');
+  });
+
   it('keeps extension pages on a strict CSP: own scripts only, no remote connections', () => {
     const csp = (manifest.content_security_policy as { extension_pages: string }).extension_pages;
     expect(csp).toContain("script-src 'self'");

@@ -70,6 +70,21 @@ describe('where the profile databases live', () => {
     expect(JSON.parse(rows)).toHaveLength(2);
   });
 
+  it('without IDBFactory.databases() (Firefox before 126), turning the lock on still removes the plaintext database', async () => {
+    const defaults = new IDBFactory();
+    const legacy = openDb({ name: 'ruanzhu', indexedDB: defaults, IDBKeyRange });
+    await importBundle(legacy, sampleBundle());
+    legacy.close();
+    // What Dexie needs of the factory, and no listing.
+    const unlisted = { open: defaults.open.bind(defaults), deleteDatabase: defaults.deleteDatabase.bind(defaults), cmp: defaults.cmp.bind(defaults) } as unknown as IDBFactory;
+    let pointer: string | undefined;
+    const store = new ProfileStore(browserPlaces(unlisted, undefined, IDBKeyRange), { read: async () => pointer, write: async (n) => void (pointer = n) });
+    await createBackgroundContext(store, () => {}, 100_000).vault.enable('正确的口令 correct horse');
+    // __dbnames: where Dexie keeps the names itself when the browser cannot list them (names only).
+    expect((await names(defaults)).filter((n) => n !== '__dbnames')).toEqual([pointer]);
+    expect(JSON.stringify(await store.use((db) => db.owners.toArray()))).not.toContain('110105199003072012');
+  });
+
   it('a database a replacement left behind (the browser closed midway) is removed when the store opens', async () => {
     const defaults = new IDBFactory();
     const { manager, buckets } = fakeBuckets();

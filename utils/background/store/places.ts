@@ -33,7 +33,11 @@ const deleted = (factory: IDBFactory, name: string) =>
  * with the database), and for a database an earlier version made there, the default bucket.
  */
 export function browserPlaces(indexedDB: IDBFactory, buckets: BucketManager | undefined, keyRange: typeof IDBKeyRange): DatabasePlaces {
-  const inDefault = async (name: string) => (await indexedDB.databases()).some((d) => d.name === name);
+  // IDBFactory.databases() is missing before Firefox 126 (the manifest allows 115). There a name
+  // may be in the default bucket, where deleting it is harmless if it is not, and leftovers
+  // cannot be listed.
+  const listed = async () => (typeof indexedDB.databases === 'function' ? (await indexedDB.databases()).flatMap((d) => (d.name ? [d.name] : [])) : undefined);
+  const inDefault = async (name: string) => (await listed())?.includes(name) ?? true;
   return {
     async open(name) {
       const factory = !buckets || (await inDefault(name)) ? indexedDB : (await buckets.open(name)).indexedDB;
@@ -44,8 +48,7 @@ export function browserPlaces(indexedDB: IDBFactory, buckets: BucketManager | un
       if (buckets && (await buckets.keys()).includes(name)) await buckets.delete(name);
     },
     async names() {
-      const own = (await indexedDB.databases()).flatMap((d) => (d.name ? [d.name] : []));
-      return [...new Set([...own, ...((await buckets?.keys()) ?? [])])];
+      return [...new Set([...((await listed()) ?? []), ...((await buckets?.keys()) ?? [])])];
     },
   };
 }
