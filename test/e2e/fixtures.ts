@@ -28,9 +28,15 @@ interface ExtensionFixtures {
   extensionRequests: string[];
 }
 
-export const test = base.extend<ExtensionFixtures>({
-  context: async ({}, use) => {
-    const context = await chromium.launchPersistentContext('', extensionLaunchOptions());
+interface ExtensionOptions {
+  /** The browser's UI language, which chrome.i18n follows: `test.use({ uiLanguage: 'en' })` for an English run. */
+  uiLanguage: 'zh-CN' | 'en';
+}
+
+export const test = base.extend<ExtensionFixtures & ExtensionOptions>({
+  uiLanguage: ['zh-CN', { option: true }],
+  context: async ({ uiLanguage }, use) => {
+    const context = await chromium.launchPersistentContext('', extensionLaunchOptions({ language: uiLanguage }));
     await routeReplicas(context);
     await use(context);
     await context.close();
