@@ -1,7 +1,8 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { markPageLanguage } from '@/utils/platform/i18n';
 import '@/components/base.css';
 import './options.css';
 
-document.documentElement.lang = navigator.language.startsWith('zh') ? 'zh-CN' : 'en';
+markPageLanguage();
 createRoot(document.getElementById('root')!).render(<App />);

@@ -1,10 +1,11 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { markPageLanguage } from '@/utils/platform/i18n';
 import { LockGate } from '@/utils/ui/LockGate';
 import '@/components/base.css';
 import './popup.css';
 
-document.documentElement.lang = navigator.language.startsWith('zh') ? 'zh-CN' : 'en';
+markPageLanguage();
 createRoot(document.getElementById('root')!).render(
   <LockGate>
     <App />

@@ -7,3 +7,11 @@ export type MessageKey = Parameters<typeof browser.i18n.getMessage>[0];
 export function t(key: MessageKey, subs?: (string | number)[]): string {
   return browser.i18n.getMessage(key, subs?.map(String)) || key;
 }
+
+/**
+ * Marks the extension page with the language its strings are in (the locale chrome.i18n chose,
+ * not navigator.language, which can differ), so screen readers pronounce them right.
+ */
+export function markPageLanguage(): void {
+  document.documentElement.lang = t('uiLang');
+}
