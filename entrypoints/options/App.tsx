@@ -68,18 +68,21 @@ export function App() {
           ))}
         </div>
       </header>
-      <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        <LockGate>
-          <BackupReminder onExport={() => select('data')} />
-          <Suspense fallback={<p className="muted">{t('loading')}</p>}>
-            {tab === 'owners' && <OwnersTab />}
-            {tab === 'works' && <WorksTab />}
-            {tab === 'filings' && <FilingsTab />}
-            {tab === 'materials' && <MaterialsTab />}
-            {tab === 'data' && <DataTab />}
-            {tab === 'security' && <SecurityTab />}
-          </Suspense>
-        </LockGate>
+      {/* The tab panel inside the main landmark: a role on <main> itself would take the landmark away. */}
+      <main>
+        <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
+          <LockGate>
+            <BackupReminder onExport={() => select('data')} />
+            <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+              {tab === 'owners' && <OwnersTab />}
+              {tab === 'works' && <WorksTab />}
+              {tab === 'filings' && <FilingsTab />}
+              {tab === 'materials' && <MaterialsTab />}
+              {tab === 'data' && <DataTab />}
+              {tab === 'security' && <SecurityTab />}
+            </Suspense>
+          </LockGate>
+        </div>
       </main>
     </>
   );
