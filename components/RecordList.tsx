@@ -9,6 +9,8 @@ export interface RecordListItem {
 }
 
 interface Props {
+  /** The list element's id, for a search field that controls it. */
+  id?: string;
   label: string;
   /** How many records the list holds; undefined while the first page loads. */
   total: number | undefined;
@@ -32,7 +34,7 @@ const ROW_ESTIMATE = 46;
  * (virtualised). Each row is a button, so Tab and Enter work; the arrow keys, Home and End move
  * between rows, scrolling the list.
  */
-export function RecordList({ label, total, itemAt, onShow, resetKey, selectedId, onSelect, emptyText, loadingText }: Props) {
+export function RecordList({ id, label, total, itemAt, onShow, resetKey, selectedId, onSelect, emptyText, loadingText }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const count = total ?? 0;
   const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_ESTIMATE, overscan: 8 });
@@ -60,7 +62,7 @@ export function RecordList({ label, total, itemAt, onShow, resetKey, selectedId,
   if (total === 0) return <p className="muted">{emptyText}</p>;
   return (
     <div className="list" ref={scroller} onKeyDown={onKeyDown}>
-      <ul aria-label={label} aria-busy={total === undefined} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <ul id={id} aria-label={label} aria-busy={total === undefined} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((row) => {
           const item = itemAt(row.index);
           return (

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { RecordEditor } from '@/components/RecordEditor';
 import { RecordList, type RecordListItem } from '@/components/RecordList';
@@ -92,12 +92,21 @@ export function RecordsTab<T extends Stored, K extends RowsType>(config: Records
     setDirty(false);
   };
 
+  // ArrowDown in the search moves to the first match, as in a combobox: the list is a Tab or two further.
+  const listId = useId();
+  const toFirstMatch = (e: KeyboardEvent<HTMLInputElement>) => {
+    const first = e.key === 'ArrowDown' && document.getElementById(listId)?.querySelector('button');
+    if (!first) return;
+    e.preventDefault();
+    first.focus();
+  };
+
   const findings = draft ? config.check(draft) : [];
   return (
     <div className="records">
       <aside>
         <label className="visually-hidden" htmlFor="record-search">{t('search')}</label>
-        <input id="record-search" type="search" placeholder={config.searchHint} value={text} onChange={(e) => setText(e.target.value)} />
+        <input id="record-search" type="search" placeholder={config.searchHint} value={text} onChange={(e) => setText(e.target.value)} aria-controls={listId} onKeyDown={toFirstMatch} />
         <label className="visually-hidden" htmlFor="record-tag">{t('tagFilter')}</label>
         <select id="record-tag" value={tag} onChange={(e) => setTag(e.target.value)}>
           <option value="">{t('allTags')}</option>
@@ -107,6 +116,7 @@ export function RecordsTab<T extends Stored, K extends RowsType>(config: Records
           {config.newLabel}
         </button>
         <RecordList
+          id={listId}
           label={config.listLabel}
           total={rows.total}
           itemAt={(i) => {
