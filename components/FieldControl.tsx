@@ -2,6 +2,8 @@ import { useId, useState } from 'react';
 import type { FieldSpec } from '@/utils/schema/fields';
 import type { Finding } from '@/utils/schema/finding';
 import { countChars } from '@/utils/rules/limits';
+import type { ChoiceList } from '@/utils/fields/choices';
+import { CheckGroup, ChoiceSelect, type ChoiceTexts } from './ChoiceControls';
 
 interface Props {
   spec: FieldSpec;
@@ -11,6 +13,12 @@ interface Props {
   findings?: Finding[];
   /** A character limit to show a counter against (the portal's own limit). */
   maxLength?: number;
+  /** The portal's choices for this field given the rest of the record: offered instead of free text. */
+  choices?: ChoiceList | null;
+  /** Required with `choices`. */
+  texts?: ChoiceTexts;
+  /** A value an edit elsewhere cleared (no longer a choice): said under the field. */
+  cleared?: string;
 }
 
 const asText = (v: unknown) => (v === undefined || v === null ? '' : String(v));
@@ -41,7 +49,7 @@ function TagsInput({ value, onChange, ...rest }: { value: unknown; onChange: (v:
 }
 
 /** One labelled form control for a field of the catalogue, with its findings. */
-export function FieldControl({ spec, value, onChange, findings = [], maxLength }: Props) {
+export function FieldControl({ spec, value, onChange, findings = [], maxLength, choices, texts, cleared }: Props) {
   const id = useId();
   const msgId = `${id}-msg`;
   const hasError = findings.some((f) => f.severity === 'error');
@@ -53,8 +61,15 @@ export function FieldControl({ spec, value, onChange, findings = [], maxLength }
   };
   const text = asText(value);
 
+  const group = !!choices && !!texts && (choices.other || Array.isArray(value) || spec.input === 'tags');
   let control;
-  switch (spec.input) {
+  if (choices && texts) {
+    control = group ? (
+      <CheckGroup name={spec.key} choices={choices} value={spec.input === 'tags' ? (Array.isArray(value) ? value : []) : text} onChange={onChange} texts={texts} otherLimit={maxLength} />
+    ) : (
+      <ChoiceSelect common={common} choices={choices} value={text} onChange={onChange} texts={texts} />
+    );
+  } else switch (spec.input) {
     case 'textarea':
       control = <textarea {...common} value={text} onChange={(e) => onChange(e.target.value)} />;
       break;
@@ -101,18 +116,20 @@ export function FieldControl({ spec, value, onChange, findings = [], maxLength }
       control = <input {...common} value={text} onChange={(e) => onChange(e.target.value)} />;
   }
 
-  return (
-    <div className="field">
-      <label htmlFor={id}>
-        {spec.zh}
-        <span className="en" lang="en">{spec.en}</span>
-      </label>
-      {control}
-      {maxLength !== undefined && (
+  const title = (
+    <>
+      {spec.zh}
+      <span className="en" lang="en">{spec.en}</span>
+    </>
+  );
+  const below = (
+    <>
+      {maxLength !== undefined && !group && (
         <span className="count" aria-live="off">
           {countChars(text)} / {maxLength}
         </span>
       )}
+      {cleared !== undefined && texts && <p className="msg warning" role="status">{texts.cleared(cleared)}</p>}
       {findings.length > 0 && (
         <ul className="msg" id={msgId} aria-live="polite">
           {findings.map((f, i) => (
@@ -120,6 +137,20 @@ export function FieldControl({ spec, value, onChange, findings = [], maxLength }
           ))}
         </ul>
       )}
+    </>
+  );
+  // A group of checkboxes is named by its legend; one control by its label.
+  return group ? (
+    <fieldset className="field" id={id} data-field={spec.key} aria-describedby={common['aria-describedby']}>
+      <legend>{title}</legend>
+      {control}
+      {below}
+    </fieldset>
+  ) : (
+    <div className="field">
+      <label htmlFor={id}>{title}</label>
+      {control}
+      {below}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { OWNER_FIELDS } from '@/utils/schema/fields';
 import { Owner } from '@/utils/schema/owner';
 import { checkOwner } from '@/utils/rules/owner';
 import { t } from '@/utils/platform/i18n';
+import { OWNER_CHOICES } from '@/utils/ui/editor-choices';
 import { RecordsTab } from './RecordsTab';
 
 export function OwnersTab() {
@@ -19,6 +20,7 @@ export function OwnersTab() {
       searchHint={t('searchOwnersHint')}
       newLabel={t('newOwner')}
       fields={OWNER_FIELDS}
+      choices={OWNER_CHOICES}
       rows="ruanzhu:owner-rows"
       open={(id) => toBackground('ruanzhu:owner', { id })}
       tags={async () => (await toBackground('ruanzhu:tags')).owners}

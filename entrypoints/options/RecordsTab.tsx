@@ -3,11 +3,22 @@ import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { RecordEditor } from '@/components/RecordEditor';
 import { RecordList, type RecordListItem } from '@/components/RecordList';
 import type { FieldSpec } from '@/utils/schema/fields';
+import type { ChoicesOf } from '@/utils/fields/choices';
+import type { ChoiceTexts } from '@/components/ChoiceControls';
 import type { Finding } from '@/utils/schema/finding';
 import { t } from '@/utils/platform/i18n';
 import { attempt } from '@/utils/ui/attempt';
 import { useStore } from '@/utils/ui/store';
 import { useRows, type RowOf, type RowsType } from '@/utils/ui/rows';
+
+/** The words the choice controls need, in the page's language. */
+const choiceTexts: ChoiceTexts = {
+  notChoice: (value) => t('notPortalChoice', [value]),
+  cleared: (value) => t('choiceCleared', [value]),
+  capped: (max) => t('choicesCapped', [max]),
+  other: t('otherLanguages'),
+  remove: t('remove'),
+};
 
 /** A stored record; a draft not saved yet has the id ''. */
 type Stored = { id: string; tags: string[] };
@@ -33,6 +44,8 @@ export interface RecordsTabConfig<T extends Stored, K extends RowsType> {
   /** Told the record open in the editor, or null (what its checks need is loaded only then). */
   onDraft?: (draft: T | null) => void;
   limits?: Partial<Record<string, number>>;
+  /** The portal's choices per field (utils/ui/editor-choices.ts). */
+  choices?: ChoicesOf<T>;
   renderSpecial?: (spec: FieldSpec, value: unknown, onChange: (v: unknown) => void) => ReactNode;
 }
 
@@ -134,6 +147,8 @@ export function RecordsTab<T extends Stored, K extends RowsType>(config: Records
       <section aria-live="polite">
         {draft ? (
           <RecordEditor
+            // A record of its own: notes about cleared choices belong to the record they were made in.
+            key={draft.id || 'new'}
             title={draft.id ? config.title(draft) : config.newLabel}
             fields={config.fields}
             draft={draft}
@@ -141,6 +156,8 @@ export function RecordsTab<T extends Stored, K extends RowsType>(config: Records
             findings={findings}
             limits={config.limits}
             renderSpecial={config.renderSpecial}
+            choices={config.choices}
+            choiceTexts={choiceTexts}
             actions={
               <>
                 <button type="button" className="primary" onClick={save} disabled={!dirty}>{t('save')}</button>

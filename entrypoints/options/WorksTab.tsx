@@ -11,6 +11,7 @@ import { checkRealNameRequired } from '@/utils/rules/consistency';
 import { checkWork } from '@/utils/rules/work';
 import { FIELD_LIMITS } from '@/utils/rules/limits';
 import { t } from '@/utils/platform/i18n';
+import { WORK_CHOICES } from '@/utils/ui/editor-choices';
 import { RecordsTab } from './RecordsTab';
 import { SEVERITY_TEXT } from '@/utils/ui/severity';
 
@@ -37,6 +38,7 @@ export function WorksTab() {
       searchHint={t('searchWorksHint')}
       newLabel={t('newWork')}
       fields={WORK_FIELDS}
+      choices={WORK_CHOICES}
       rows="ruanzhu:work-rows"
       open={(id) => toBackground('ruanzhu:work', { id })}
       tags={async () => (await toBackground('ruanzhu:tags')).works}

@@ -41,8 +41,10 @@ export const RIGHTS_ACQUISITION_OPTIONS = ['原始取得', '继受取得'] as co
 export const RIGHTS_SCOPE_OPTIONS = ['全部权利', '部分权利'] as const;
 export const PUBLICATION_OPTIONS = ['未发表', '已发表'] as const;
 
-/** 著作权人类别 as the R11 owner row offers them. */
-export const OWNER_CATEGORY_OPTIONS = ['自然人', '企业法人', '机关法人', '事业单位法人', '社会团体法人', '其他组织', '个人', '企业', '事业法人', '社团法人'] as const;
+/** 著作权人类别 as the R11 owner row offers them: a natural person, then the four legal persons. */
+export const R11_OWNER_CATEGORIES = ['自然人', '企业法人', '机关法人', '事业单位法人', '社会团体法人'] as const;
+/** 著作权人类别 as any page may word them. */
+export const OWNER_CATEGORY_OPTIONS = [...R11_OWNER_CATEGORIES, '其他组织', '个人', '企业', '事业法人', '社团法人'] as const;
 /** 证件类型 of the R11 owner row: a natural person's four, every legal person's one. */
 export const PERSON_DOCUMENTS = ['居民身份证', '军人身份证明（军官证、士兵证等）', '户口本', '其他有效证件'] as const;
 export const ORGANIZATION_DOCUMENTS = ['统一社会信用代码证书'] as const;

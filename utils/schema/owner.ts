@@ -2,8 +2,11 @@ import { z } from 'zod';
 
 /** 著作权人类别, in the portal's own words. */
 export const OWNER_CATEGORIES = ['自然人', '企业法人', '机关法人', '事业单位法人', '社会团体法人', '其他组织'] as const;
-/** 证件类型, in the portal's own words. */
-export const PERSON_ID_TYPES = ['居民身份证', '护照', '港澳居民来往内地通行证', '台湾居民来往大陆通行证', '外国人永久居留身份证'] as const;
+/**
+ * 证件类型, in the portal's own words: the R11 owner row's for a person, then the documents it files
+ * as 其他有效证件 (a profile names which one, so its number can be checked).
+ */
+export const PERSON_ID_TYPES = ['居民身份证', '军人身份证明（军官证、士兵证等）', '户口本', '护照', '港澳居民来往内地通行证', '台湾居民来往大陆通行证', '外国人永久居留身份证'] as const;
 export const ORGANIZATION_ID_TYPES = ['统一社会信用代码证书', '事业单位法人证书', '社会团体法人登记证书', '其他'] as const;
 export const ID_TYPES = [...PERSON_ID_TYPES, ...ORGANIZATION_ID_TYPES] as const;
 
