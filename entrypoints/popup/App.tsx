@@ -4,8 +4,10 @@ import { useStore } from '@/utils/ui/store';
 import { PAGE_SIZE, useRows } from '@/utils/ui/rows';
 import { attempt } from '@/utils/ui/attempt';
 import { toBackground, toTab } from '@/utils/platform/messaging';
-import type { CheckResponse, DetectResponse, FillResponse, TabState } from '@/utils/contract/messages';
+import type { CheckResponse, DetectResponse, FillResponse, PlanResponse, TabState } from '@/utils/contract/messages';
 import { FillReport } from '@/components/FillReport';
+import { FillPlan, type FillPlanWords } from '@/components/FillPlan';
+import { ACTION_TEXT, sourceText, STATUS_GROUPS, STATUS_TEXT, whyText } from '@/utils/ui/fill-words';
 import { FindingList } from '@/components/FindingList';
 import { PageReportActions } from '@/components/PageReportActions';
 import { countFindings } from '@/utils/findings/groups';
@@ -24,17 +26,15 @@ import { SEVERITY_TEXT } from '@/utils/ui/severity';
 
 type Choice = Pick<TabState, 'ownerId' | 'workId'>;
 
-const STATUS_TEXT = {
-  filled: t('statusFilled'),
-  kept: t('statusKept'),
-  'too-long': t('statusTooLong'),
-  ambiguous: t('statusAmbiguous'),
-  'not-found': t('statusNotFound'),
-  rejected: t('statusRejected'),
-  locked: t('statusLocked'),
-  'no-value': t('statusNoValue'),
+const PLAN_WORDS: FillPlanWords = {
+  title: t('planTitle'),
+  explain: t('planExplain'),
+  close: t('planClose'),
+  pageFields: t('planFieldsAll'),
+  ownerRow: (n) => t('planOwnerRow', [n]),
+  withHost: (name) => t('planWithHost', [name]),
+  action: ACTION_TEXT,
 };
-
 
 function summarise(report: FillResponse): string {
   const count = (...s: string[]) => report.results.filter((r) => s.includes(r.status)).length;
@@ -73,6 +73,10 @@ export function App() {
   const [addOwnerRows, setAddOwnerRows] = useState(false);
   const [check, setCheck] = useState<CheckResponse | null>(null);
   const [checking, setChecking] = useState(false);
+  // The plan the user opened for the current choice, and the fields they unticked in it.
+  const [plan, setPlan] = useState<PlanResponse | null>(null);
+  const [skipped, setSkipped] = useState<ReadonlySet<string>>(new Set());
+  const [planning, setPlanning] = useState(false);
 
   useEffect(() => {
     void (async () => {
@@ -121,6 +125,7 @@ export function App() {
 
   const choose = (next: Choice) => {
     setChoice(next);
+    closePlan();
     if (tabId !== null) void attempt(() => toBackground('ruanzhu:update-tab-state', { tabId, patch: { ownerId: next.ownerId ?? null, workId: next.workId ?? null } }));
   };
 
@@ -128,15 +133,40 @@ export function App() {
     if (tabId === null || !choice.ownerId) return;
     setBusy(true);
     setNote('');
-    const answer = await attempt(() => toTab(tabId, 'ruanzhu:fill', { ownerId: choice.ownerId!, workId: choice.workId, overwrite, addOwnerRows, page: pageNow() }));
+    // With the plan open, what the user unticked there is skipped; without, everything is filled.
+    const skip = plan ? [...skipped] : undefined;
+    const answer = await attempt(() => toTab(tabId, 'ruanzhu:fill', { ownerId: choice.ownerId!, workId: choice.workId, overwrite, addOwnerRows, skip, page: pageNow() }));
     setBusy(false);
     if (!answer.ok) return setNote(answer.error);
+    // The page has changed: the plan was of the page before.
+    closePlan();
     const { findings, ...report } = answer.value;
     setReport(report);
     // The fill's own check: the page has shown the same findings in its panel already.
     if (findings) setCheck({ findings });
     await attempt(() => toBackground('ruanzhu:update-tab-state', { tabId, patch: { lastFill: report } }));
   };
+  const openPlan = async () => {
+    if (tabId === null || !choice.ownerId) return;
+    setPlanning(true);
+    setNote('');
+    const answer = await attempt(() => toTab(tabId, 'ruanzhu:plan', { ownerId: choice.ownerId!, workId: choice.workId, overwrite, addOwnerRows, page: pageNow() }));
+    setPlanning(false);
+    if (!answer.ok) return setNote(answer.error);
+    setPlan(answer.value);
+    setSkipped(new Set());
+  };
+  function closePlan() {
+    setPlan(null);
+    setSkipped(new Set());
+  }
+  const toggle = (key: string, fill: boolean) =>
+    setSkipped((now) => {
+      const next = new Set(now);
+      if (fill) next.delete(key);
+      else next.add(key);
+      return next;
+    });
   const undo = async () => {
     if (tabId === null) return;
     // A tab that navigated away (or was closed) has no undo to give: say so instead of failing silently.
@@ -211,8 +241,20 @@ export function App() {
             <button type="button" className="primary" disabled={!choice.ownerId || busy} onClick={fill} title={choice.ownerId ? undefined : t('needOwner')}>
               {busy ? t('fillRunning') : t('fillPage')}
             </button>
+            <button type="button" disabled={!choice.ownerId || busy || planning} onClick={() => void openPlan()}>{planning ? t('planRunning') : t('planOpen')}</button>
             <button type="button" disabled={!report || busy} onClick={undo}>{t('undo')}</button>
           </div>
+          {plan && (
+            <FillPlan
+              plan={plan}
+              words={PLAN_WORDS}
+              skipped={skipped}
+              onToggle={toggle}
+              onClose={closePlan}
+              whyOf={(f) => f.why && whyText(f.why, fieldLabel)}
+              sourceOf={(f) => f.from && sourceText(f.from)}
+            />
+          )}
           <section className="checks" aria-label={t('findings')}>
             <div className="actions">
               <button type="button" disabled={checking} onClick={() => void runCheck()}>{checking ? t('checkRunning') : t('checkPage')}</button>
@@ -233,8 +275,11 @@ export function App() {
               title={t('fillResults')}
               report={report}
               statusText={STATUS_TEXT}
+              groups={STATUS_GROUPS}
               summary={summarise(report)}
               labelOf={fieldLabel}
+              whyOf={(r) => r.why && whyText(r.why, fieldLabel)}
+              whyLabel={t('whyLabel')}
               focusLabel={t('focusField')}
               onFocus={focus}
             />

@@ -6,7 +6,7 @@ import type { PageWatcher } from '@/utils/content/detect/watch';
 import { waitFor } from '@/utils/content/fill/drivers/events';
 import { FillSession } from '@/utils/content/fill/session';
 import { describePage } from '@/utils/content/page-report/describe';
-import type { ChosenProfiles } from './profiles';
+import type { Choice, ChosenProfiles } from './profiles';
 
 export interface ContentServiceDeps {
   doc: Document;
@@ -61,18 +61,18 @@ export function contentHandlers({ doc, watcher, profiles, checks, signal }: Cont
     'ruanzhu:detect': detect,
     // The page alone: no profile is asked for, none is at hand in what it reads.
     'ruanzhu:page-structure': () => describePage(doc, detectForReport()),
-    'ruanzhu:fill': ({ ownerId, workId, overwrite, addOwnerRows, page }) =>
+    'ruanzhu:fill': ({ ownerId, workId, overwrite, addOwnerRows, skip, page }) =>
       serial(async () => {
-        const d = watcher.refresh() ?? (await waitFor(() => watcher.refresh(), RENDER_WAIT_MS));
-        if (!d) throw new Refusal('page-unknown', '无法识别本页 / this page is not one the assistant knows');
-        pinned(d.page, page);
-        const adapter = adapterFor(d.page);
-        if (!adapter) throw new Refusal('nothing-to-fill', '本页没有可从资料填写的字段 / nothing on this page is filled from a profile');
-        const values = await profiles.load({ ownerId, workId }, d.page);
-        if (!values?.owner) throw new Refusal('not-found', '找不到所选的著作权人资料 / the chosen owner was not found');
-        const results = await session.fill(d.page, adapter, values, { overwrite, addOwnerRows });
+        const { page: kind, adapter, values } = await fillable({ ownerId, workId }, page);
+        const results = await session.fill(kind, adapter, values, { overwrite, addOwnerRows, skip });
         // What the fill left to fix shows at once, against the values it used.
-        return { page: d.page, results, findings: checks.evaluate(values) };
+        return { page: kind, results, findings: checks.evaluate(values) };
+      }),
+    // Opening the plan is the user's action: the profiles are asked for once, nothing is written to the page.
+    'ruanzhu:plan': ({ ownerId, workId, overwrite, addOwnerRows, page }) =>
+      serial(async () => {
+        const { page: kind, adapter, values } = await fillable({ ownerId, workId }, page);
+        return { page: kind, fields: session.plan(adapter, values, { overwrite, addOwnerRows }) };
       }),
     'ruanzhu:check': ({ ownerId, workId, page }) => serial(() => check(ownerId, workId, page)),
     'ruanzhu:undo': () =>
@@ -92,6 +92,18 @@ export function contentHandlers({ doc, watcher, profiles, checks, signal }: Cont
       return { found: (!!adapter && session.focus(adapter, key)) || checks.focus(key) };
     },
   };
+
+  /** The page a fill or its plan acts on, its adapter and the chosen profiles for it (one request), or the refusal. */
+  async function fillable(choice: Choice, seen: string | undefined) {
+    const d = watcher.refresh() ?? (await waitFor(() => watcher.refresh(), RENDER_WAIT_MS));
+    if (!d) throw new Refusal('page-unknown', '无法识别本页 / this page is not one the assistant knows');
+    pinned(d.page, seen);
+    const adapter = adapterFor(d.page);
+    if (!adapter) throw new Refusal('nothing-to-fill', '本页没有可从资料填写的字段 / nothing on this page is filled from a profile');
+    const values = await profiles.load(choice, d.page);
+    if (!values?.owner) throw new Refusal('not-found', '找不到所选的著作权人资料 / the chosen owner was not found');
+    return { page: d.page, adapter, values };
+  }
 
   /** The page against the chosen profiles; profiles that cannot be had (a locked store) leave the page checked alone. */
   async function check(ownerId: string | undefined, workId: string | undefined, seen: string | undefined): Promise<CheckResponse> {

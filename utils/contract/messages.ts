@@ -51,12 +51,61 @@ export const failure = (reason: FailureReason, error: string): Failure => ({ fai
 const id = z.string().min(1);
 export const Site = z.enum(Object.keys(SITES) as [keyof typeof SITES, ...(keyof typeof SITES)[]]);
 
-/** `locked`: the page shows the field but does not let it change; `no-value`: the page has it, the profile does not. */
-export const FillStatus = z.enum(['filled', 'kept', 'locked', 'no-value', 'too-long', 'ambiguous', 'not-found', 'rejected']);
+/** Where a control's label signal comes from (utils/content/fill/signals.ts reads them; the report's "why" names them). */
+export const SignalSource = z.enum([
+  /** label[for] at the control, or a wrapping label. */
+  'label',
+  /** A form item's own label (Element's .el-form-item__label, Fusion's form-item-label). */
+  'form-label',
+  /** The table cell to the left of (or above) the control's cell. */
+  'cell',
+  /** The nearest heading before the control in its section. */
+  'title',
+  /** The same, where the section holds other controls too: it names the group, not this control. */
+  'shared-title',
+  /** A short line right above the control in its block (p.fillin_info_title: 是否多个著作权人共同享有…). */
+  'caption',
+  'placeholder',
+  'aria',
+  /** A model property or name attribute (label[for] of Element, name=, id=). */
+  'prop',
+  'name',
+  'prev-text',
+  /** Text right after the control (源程序量 ____ 行). */
+  'suffix',
+  /** The options it offers: a group of 原始取得 / 继受取得 says what it is without a label. */
+  'options',
+  /** The place inside a repeated block the page describes by position (an owner row's blocks). */
+  'position',
+]);
+export type SignalSource = z.infer<typeof SignalSource>;
+
+/**
+ * Why a control was taken for a field, or why none was: the signal the matcher used
+ * (utils/content/fill/match.ts). `rule`: the page adapter's exact rule (a label, a model property,
+ * a row position); `words`: the catalogue's words scored best on that signal with a margin;
+ * `part`: held by another key's control (城市 in the 省份 cascader); `ambiguous`: several controls
+ * fit (`between: 'fields'`: one label fits several fields); `none`: no visible control has the
+ * field's words (`hidden`: a hidden one has).
+ */
+export const FieldWhy = z.discriminatedUnion('match', [
+  z.object({ match: z.literal('rule'), source: SignalSource, text: z.string() }),
+  z.object({ match: z.literal('words'), source: SignalSource, text: z.string(), term: z.string() }),
+  z.object({ match: z.literal('part'), host: z.string() }),
+  z.object({ match: z.literal('ambiguous'), controls: z.number().int(), between: z.enum(['controls', 'fields']) }),
+  z.object({ match: z.literal('none'), hidden: z.boolean().optional() }),
+]);
+export type FieldWhy = z.infer<typeof FieldWhy>;
+
+/**
+ * `locked`: the page shows the field but does not let it change; `no-value`: the page has it, the
+ * profile does not; `skipped`: the user unticked it in the plan, so it was never driven.
+ */
+export const FillStatus = z.enum(['filled', 'kept', 'locked', 'no-value', 'too-long', 'ambiguous', 'not-found', 'rejected', 'skipped']);
 export type FillStatus = z.infer<typeof FillStatus>;
 /** How long driving a field took, and how much of that was waiting for the page (its animations, late options, re-renders). */
 export const FieldTiming = z.object({ ms: z.number(), waitedMs: z.number() });
-export const FieldResult = z.object({ key: z.string(), status: FillStatus, value: z.string().optional(), reason: z.string().optional(), timing: FieldTiming.optional() });
+export const FieldResult = z.object({ key: z.string(), status: FillStatus, value: z.string().optional(), reason: z.string().optional(), why: FieldWhy.optional(), timing: FieldTiming.optional() });
 export type FieldResult = z.infer<typeof FieldResult>;
 
 export const FillResponse = z.object({
@@ -67,6 +116,33 @@ export const FillResponse = z.object({
   findings: z.array(Finding).optional(),
 });
 export type FillResponse = z.infer<typeof FillResponse>;
+
+/**
+ * What a fill would do with a field: `keep` the page's own value (the user's, or already the
+ * profile's), `locked` the page does not let it change; the others as the fill's statuses.
+ */
+export const PlanAction = z.enum(['fill', 'keep', 'locked', 'no-value', 'too-long', 'ambiguous', 'not-found']);
+export type PlanAction = z.infer<typeof PlanAction>;
+/** Where a value comes from: the chosen owner's, a co-owner's (the work's n-th owner) or the work's profile fields. */
+export const ValueSource = z.object({ of: z.enum(['owner', 'co-owner', 'work']), name: z.string().optional(), fields: z.array(z.string()) });
+export type ValueSource = z.infer<typeof ValueSource>;
+export const PlannedField = z.object({
+  key: z.string(),
+  /** The field's name for the user (著作权人 2 · 证件号码). */
+  name: z.string(),
+  action: PlanAction,
+  /** `fill`, `too-long`: the profile's value as the page will show it; `keep`, `locked`: what the page shows now. */
+  value: z.string().optional(),
+  /** Fills along with this key's control (城市 with the 省份 cascader): ticked and unticked with it. */
+  partOf: z.string().optional(),
+  from: ValueSource.optional(),
+  why: FieldWhy.optional(),
+  reason: z.string().optional(),
+});
+export type PlannedField = z.infer<typeof PlannedField>;
+/** The plan of a fill on the page as it is now, in page order; nothing was written to the page. */
+export const PlanResponse = z.object({ page: z.string(), fields: z.array(PlannedField) });
+export type PlanResponse = z.infer<typeof PlanResponse>;
 
 export const CheckResponse = z.object({
   findings: z.array(Finding),
@@ -146,6 +222,16 @@ const record = z.record(z.string(), z.unknown());
  */
 const PINNED_PAGE = z.string().optional();
 const nothing = z.null();
+/** The user's choice for a fill and its plan. */
+const FILL_CHOICE = {
+  ownerId: id,
+  workId: id.optional(),
+  /** Also replace values the user typed (off by default: the user's text is kept and reported). */
+  overwrite: z.boolean().optional(),
+  /** Add copyright-owner rows through the page's own 添加 button when the work has more owners. */
+  addOwnerRows: z.boolean().optional(),
+  page: PINNED_PAGE,
+};
 
 // ── the table ──
 
@@ -156,16 +242,18 @@ export const MESSAGES = {
     'content-script',
     PAGES_AND_BACKGROUND,
     {
-      ownerId: id,
-      workId: id.optional(),
-      /** Also replace values the user typed (off by default: the user's text is kept and reported). */
-      overwrite: z.boolean().optional(),
-      /** Add copyright-owner rows through the page's own 添加 button when the work has more owners. */
-      addOwnerRows: z.boolean().optional(),
-      page: PINNED_PAGE,
+      ...FILL_CHOICE,
+      /** Keys the user unticked in the plan: never driven, reported `skipped`. */
+      skip: z.array(z.string().max(100)).max(500).optional(),
     },
     FillResponse,
   ),
+  /**
+   * What a fill with the same choice would do on the page as it is now, field by field, with the
+   * values it would write and why each control was matched; writes nothing to the page. The user
+   * opening the plan is the action: one request for the profiles, like a fill.
+   */
+  'ruanzhu:plan': spec('content-script', PAGES, FILL_CHOICE, PlanResponse),
   /** The readiness checks of the page against the chosen owner and work; without an owner, the page alone. */
   'ruanzhu:check': spec('content-script', PAGES_AND_BACKGROUND, { ownerId: id.optional(), workId: id.optional(), page: PINNED_PAGE }, CheckResponse),
   /** Restores the values from before the last fill on the tab's current page. */

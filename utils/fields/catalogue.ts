@@ -42,6 +42,8 @@ export interface KeySpec {
   partOf?: string;
   /** A section titled with one of these is someone else's: none of its controls takes the key. */
   notUnder?: readonly string[];
+  /** The key whose choice makes the page show this field (已发表 shows the publication's date and place). */
+  revealedBy?: string;
 }
 
 /** Sections about another party than the owner: the order's 经办人, an agent. */
@@ -61,9 +63,9 @@ export const KEY_SPECS = {
   'work.developmentMode': { zh: '开发方式', kind: 'choice', terms: ['开发方式', '软件开发方式'], props: ['developmentMode', 'devMode', 'developWay'], not: ['证明'], options: DEVELOPMENT_MODE_OPTIONS },
   'work.completionDate': { zh: '开发完成日期', kind: 'date', terms: ['开发完成日期', '完成日期', '完成时间'], props: ['completionDate', 'finishDate', 'completeDate'], not: ['发表'] },
   'work.published': { zh: '发表状态', kind: 'choice', terms: ['发表状态', '是否发表', '发表情况'], props: ['publishStatus', 'published', 'isPublished'], options: PUBLICATION_OPTIONS },
-  'work.firstPublishedDate': { zh: '首次发表日期', kind: 'date', terms: ['首次发表日期', '首次发表时间', '发表日期', '发表时间'], props: ['firstPublishDate', 'firstPublishedDate', 'publishDate'], not: ['完成'] },
-  'work.firstPublishedCountry': { zh: '首次发表国家', kind: 'choice', terms: ['首次发表国家', '首次发表地点（国家）', '发表国家', '首次发表地点'], props: ['publishCountry', 'firstPublishedCountry'], not: ['城市'], options: COUNTRY_OPTIONS },
-  'work.firstPublishedCity': { zh: '首次发表城市', kind: 'place', terms: ['首次发表城市', '首次发表地点（城市）', '发表城市'], props: ['publishCity', 'firstPublishedCity'], not: ['国家'] },
+  'work.firstPublishedDate': { zh: '首次发表日期', kind: 'date', terms: ['首次发表日期', '首次发表时间', '发表日期', '发表时间'], props: ['firstPublishDate', 'firstPublishedDate', 'publishDate'], not: ['完成'], revealedBy: 'work.published' },
+  'work.firstPublishedCountry': { zh: '首次发表国家', kind: 'choice', terms: ['首次发表国家', '首次发表地点（国家）', '发表国家', '首次发表地点'], props: ['publishCountry', 'firstPublishedCountry'], not: ['城市'], options: COUNTRY_OPTIONS, revealedBy: 'work.published' },
+  'work.firstPublishedCity': { zh: '首次发表城市', kind: 'place', terms: ['首次发表城市', '首次发表地点（城市）', '发表城市'], props: ['publishCity', 'firstPublishedCity'], not: ['国家'], revealedBy: 'work.published' },
   'work.devHardware': { zh: '开发的硬件环境', kind: 'text', terms: ['开发的硬件环境', '开发硬件环境'], props: ['devHardware'], not: ['运行'] },
   'work.runHardware': { zh: '运行的硬件环境', kind: 'text', terms: ['运行的硬件环境', '运行硬件环境'], props: ['runHardware'], not: ['开发'] },
   'work.devOs': { zh: '开发该软件的操作系统', kind: 'text', terms: ['开发该软件的操作系统', '开发操作系统', '开发的操作系统'], props: ['devOs'], not: ['运行'] },

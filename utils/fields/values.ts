@@ -139,3 +139,18 @@ export function fieldsRead(key: string): { of: 'owner' | 'work'; fields: readonl
   if (of === 'address') return { of: 'owner', fields: ADDRESS_READS[field] ?? [field] };
   return { of: 'owner', fields: OWNER_READS[field] ?? [field] };
 }
+
+/**
+ * Where a key's value comes from, for the plan: the chosen owner's, a co-owner's (the work's n-th
+ * owner, by name) or the work's profile fields (`fieldsRead`).
+ */
+export function sourceOf(key: string, v: PlanValues): { of: 'owner' | 'co-owner' | 'work'; name?: string; fields: string[] } | null {
+  const read = fieldsRead(key);
+  if (!read) return null;
+  const fields = [...read.fields];
+  if (read.of === 'work') return { of: 'work', ...(v.work?.fullName ? { name: v.work.fullName } : {}), fields };
+  const row = rowKey(key);
+  const owner = row ? ownersInOrder(v)[row.index] : v.owner;
+  const of = owner && v.owner && owner.id !== v.owner.id ? 'co-owner' : 'owner';
+  return { of, ...(owner?.name ? { name: owner.name } : {}), fields };
+}

@@ -172,13 +172,18 @@ describe('matching keys to controls', () => {
     const controls = [ctl(0, [['form-label', '名称'], ['prop', 'ownerName']]), ctl(1, [['form-label', '机构名称'], ['prop', 'orgName']])];
     const [m] = matchFields(controls, [{ key: 'owner.name', prop: 'orgName' }]);
     expect(m).toMatchObject({ status: 'matched', ref: 1 });
-    expect(m.why).toContain('label[for]="orgName"');
+    expect(m.why).toEqual({ match: 'rule', source: 'prop', text: 'orgName' });
   });
 
   it('records why each match was made', () => {
     const [m] = matchFields([ctl(0, [['placeholder', '请输入版本号']])], keys('work.version'));
     expect(m).toMatchObject({ status: 'matched' });
-    expect(m.why).toMatch(/^heuristic 0\.80: placeholder “版本号” ~ “版本号”$/);
+    expect(m.why).toEqual({ match: 'words', source: 'placeholder', text: '版本号', term: '版本号' });
+  });
+
+  it('says why none matched: a hidden control with the words is "hidden", no control at all is not', () => {
+    expect(matchFields([ctl(0, [['label', '版本号']], { visible: false })], keys('work.version'))[0]).toEqual({ key: 'work.version', status: 'not-found', why: { match: 'none', hidden: true } });
+    expect(matchFields([ctl(0, [['label', '联系电话']])], keys('work.version'))[0]).toEqual({ key: 'work.version', status: 'not-found', why: { match: 'none' } });
   });
 });
 
@@ -209,7 +214,7 @@ describe('owner rows: position in the row, and the city inside the area cascader
       'owners.1.idNumber': 12,
       'owners.1.idType': 11,
     });
-    expect(matches.find((m) => m.key === 'owners.1.city')!.why).toBe('part of the area cascader (owners.1.province)');
+    expect(matches.find((m) => m.key === 'owners.1.city')!.why).toEqual({ match: 'part', host: 'owners.1.province' });
     // A row's keys never reach outside it: row 0's controls, the page's full name.
     expect(matches.every((m) => m.status !== 'matched' || (m.ref >= 7 && m.ref <= 12))).toBe(true);
   });

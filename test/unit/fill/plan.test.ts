@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ControlSnapshot } from '@/utils/content/fill/collect';
 import type { MatchResult } from '@/utils/content/fill/match';
 import { planFill, type PlanItem } from '@/utils/content/fill/plan';
-import type { PlanValues } from '@/utils/contract/messages';
+import type { FieldWhy, PlanValues } from '@/utils/contract/messages';
 import type { ControlKind } from '@/utils/fields/catalogue';
 import { FEATURE_TAGS, PORTAL_LANGUAGES } from '@/utils/fields/portal-options';
 import { Owner } from '@/utils/schema/owner';
@@ -18,18 +18,22 @@ const values = (work: Record<string, unknown> = {}, owner: Record<string, unknow
   coOwners: [],
 });
 
+/** Any match's signal: planning passes it on untouched. */
+const WHY: FieldWhy = { match: 'rule', source: 'label', text: '测试' };
+const NONE: FieldWhy = { match: 'none' };
+
 function ctl(kind: ControlKind, more: Partial<ControlSnapshot> = {}): ControlSnapshot {
   return { ref: 0, kind, signals: [], visible: true, enabled: true, required: false, maxLength: null, value: '', scope: null, ours: false, touched: false, placeholder: '', ...more };
 }
 /** Plans one key matched to one control. */
 function planOne(key: string, c: ControlSnapshot, v = values(), opts = {}): PlanItem {
-  const m: MatchResult = { key, status: 'matched', ref: 0, why: 'test' };
+  const m: MatchResult = { key, status: 'matched', ref: 0, why: WHY };
   return planFill([m], [c], v, opts)[0];
 }
 
 describe('the actions', () => {
   it('fill: an empty text box takes the profile\'s value, with why it was chosen', () => {
-    expect(planOne('work.fullName', ctl('text'))).toEqual({ key: 'work.fullName', ref: 0, why: 'test', action: 'fill', value: '云帆客户关系管理系统' });
+    expect(planOne('work.fullName', ctl('text'))).toEqual({ key: 'work.fullName', ref: 0, why: WHY, action: 'fill', value: '云帆客户关系管理系统' });
   });
 
   it('same: the page already shows the value (text, radio, a select saying APP for 应用软件)', () => {
@@ -63,7 +67,7 @@ describe('the actions', () => {
     expect(planOne('work.devHardware', ctl('text'), values({ devHardware: long }))).toEqual({
       key: 'work.devHardware',
       ref: 0,
-      why: 'test',
+      why: WHY,
       action: 'too-long',
       value: long,
       reason: '51 字，超过上限 50 字',
@@ -85,7 +89,7 @@ describe('the actions', () => {
     expect(planOne('work.shortName', ctl('text'), values({ shortName: '' }))).toMatchObject({ action: 'no-value', ref: 0, reason: '资料中没有软件简称' });
     // An unpublished work has no publication date, whatever the record holds.
     expect(planOne('work.firstPublishedDate', ctl('date'), values({ published: false }))).toMatchObject({ action: 'no-value' });
-    const [missing] = planFill([{ key: 'work.shortName', status: 'not-found', why: 'x' }], [], values({ shortName: '' }));
+    const [missing] = planFill([{ key: 'work.shortName', status: 'not-found', why: NONE }], [], values({ shortName: '' }));
     // Neither page nor profile has it: nothing to report, no control to point at.
     expect(missing).toEqual({ key: 'work.shortName', action: 'no-value', reason: '资料中没有软件简称' });
   });
@@ -93,28 +97,28 @@ describe('the actions', () => {
   it('not-found and ambiguous matches carry through with a reason', () => {
     const [a, b] = planFill(
       [
-        { key: 'work.fullName', status: 'not-found', why: 'x' },
-        { key: 'work.version', status: 'ambiguous', refs: [0, 1], why: 'y' },
+        { key: 'work.fullName', status: 'not-found', why: NONE },
+        { key: 'work.version', status: 'ambiguous', refs: [0, 1], why: { match: 'ambiguous', controls: 2, between: 'controls' } },
       ],
       [],
       values(),
     );
-    expect(a).toMatchObject({ action: 'not-found', reason: '页面上没有找到该字段', why: 'x' });
-    expect(b).toMatchObject({ action: 'ambiguous', reason: '有 2 个字段都可能是“版本号”，未填写', why: 'y' });
+    expect(a).toMatchObject({ action: 'not-found', reason: '页面上没有找到该字段', why: NONE });
+    expect(b).toMatchObject({ action: 'ambiguous', reason: '有 2 个字段都可能是“版本号”，未填写', why: { match: 'ambiguous', controls: 2, between: 'controls' } });
   });
 
   it('part: the city rides on the province\'s cascader, which carries [province, city]', () => {
     const area = ctl('cascader', { scope: 0 });
     const [province, city] = planFill(
       [
-        { key: 'owners.0.province', status: 'matched', ref: 0, why: 'position province' },
-        { key: 'owners.0.city', status: 'matched', ref: 0, why: 'part of the area cascader (owners.0.province)' },
+        { key: 'owners.0.province', status: 'matched', ref: 0, why: { match: 'rule', source: 'position', text: 'province' } },
+        { key: 'owners.0.city', status: 'matched', ref: 0, why: { match: 'part', host: 'owners.0.province' } },
       ],
       [area],
       values(),
     );
     expect(province).toMatchObject({ action: 'fill', value: ['北京市', '北京市'] });
-    expect(city).toEqual({ key: 'owners.0.city', action: 'part', ref: 0, host: 'owners.0.province' });
+    expect(city).toEqual({ key: 'owners.0.city', action: 'part', ref: 0, host: 'owners.0.province', why: { match: 'part', host: 'owners.0.province' } });
   });
 
   it('the district comes from the address only where the form has a district of its own (the certificate address)', () => {
@@ -203,8 +207,8 @@ describe('编程语言: the 21 options take what they name, the other-language b
   const plan = (languages: string, box = other) =>
     planFill(
       [
-        { key: 'work.languages', status: 'matched', ref: 0, why: '' },
-        { key: 'work.languagesOther', status: 'matched', ref: 1, why: '' },
+        { key: 'work.languages', status: 'matched', ref: 0, why: WHY },
+        { key: 'work.languagesOther', status: 'matched', ref: 1, why: WHY },
       ],
       [group, box],
       values({ languages }),
@@ -227,7 +231,7 @@ describe('编程语言: the 21 options take what they name, the other-language b
   });
 
   it('a page with no options to tick: the one box takes every language, listed ones too', () => {
-    const [t] = planFill([{ key: 'work.languagesOther', status: 'matched', ref: 0, why: '' }], [ctl('text', { ref: 0 })], values({ languages: 'Java、Rust' }));
+    const [t] = planFill([{ key: 'work.languagesOther', status: 'matched', ref: 0, why: WHY }], [ctl('text', { ref: 0 })], values({ languages: 'Java、Rust' }));
     expect(t).toMatchObject({ action: 'fill', value: 'Java、Rust' });
   });
 
@@ -242,8 +246,8 @@ describe('an owner row that already names someone else', () => {
   const row = (name: string) =>
     planFill(
       [
-        { key: 'owners.0.name', status: 'matched', ref: 0, why: '' },
-        { key: 'owners.0.idNumber', status: 'matched', ref: 1, why: '' },
+        { key: 'owners.0.name', status: 'matched', ref: 0, why: WHY },
+        { key: 'owners.0.idNumber', status: 'matched', ref: 1, why: WHY },
       ],
       [ctl('text', { ref: 0, value: name, scope: 0 }), ctl('text', { ref: 1, scope: 0 })],
       values(),

@@ -387,6 +387,20 @@ describe('the content script\'s answers', () => {
     expect(page().__clicks).toEqual([]);
   });
 
+  it('plan: one request for the values, nothing written; the fill after it one more, skipping what was unticked', async () => {
+    await mountVariant(gen.canonical('ccopyright.r11.development'));
+    const { ask, fetched } = contentService(watcher(), async () => yunfan());
+    const before = JSON.stringify(page().__model);
+    const plan: { page: string; fields: { key: string; action: string }[] } = await drive(ask({ type: 'ruanzhu:plan', ownerId: 'o-yunfan', workId: 'w-yunfan-crm' }));
+    expect(fetched).toHaveLength(1);
+    expect(JSON.stringify(page().__model)).toBe(before);
+    expect(plan.fields.find((f) => f.key === 'work.softwareCategory')).toMatchObject({ action: 'fill' });
+    const res = await drive(ask({ type: 'ruanzhu:fill', ownerId: 'o-yunfan', workId: 'w-yunfan-crm', skip: ['work.softwareCategory'] }));
+    expect(fetched).toHaveLength(2);
+    expect(byKey(res.results)['work.softwareCategory']).toMatchObject({ status: 'skipped' });
+    expect(at(page().__model, 'development.softwareType')).toBe(at(JSON.parse(before), 'development.softwareType'));
+  });
+
   it('ignores what is not ours and refuses a malformed fill', async () => {
     const { ask } = contentService(watcher(), async () => ({ owner: null, work: null, coOwners: [] }));
     expect(await ask({ type: 'ruanzhu:fill' })).toMatchObject({ failed: true, reason: 'invalid' });

@@ -2,6 +2,7 @@ import { FITS, hostKey, specOf, type KeySpec } from '@/utils/fields/catalogue';
 import type { FieldRule } from '@/utils/pages/adapters/toolkit';
 import { labelText } from '@/utils/text/normalize';
 import { sameOption } from '@/utils/text/options';
+import type { FieldWhy } from '@/utils/contract/messages';
 import type { ControlSnapshot, Signal, SignalSource } from './collect';
 
 /**
@@ -11,10 +12,13 @@ import type { ControlSnapshot, Signal, SignalSource } from './collect';
  * over the runner-up, one control per key and one key per control. Ambiguous means unanswered.
  */
 
+/** The signal a match rests on, as the report names it (the page's words, cut to 40 characters). */
+type Found = { source: SignalSource; text: string };
+
 export type MatchResult =
-  | { key: string; status: 'matched'; ref: number; why: string }
-  | { key: string; status: 'ambiguous'; refs: number[]; why: string }
-  | { key: string; status: 'not-found'; why: string };
+  | { key: string; status: 'matched'; ref: number; why: FieldWhy }
+  | { key: string; status: 'ambiguous'; refs: number[]; why: FieldWhy }
+  | { key: string; status: 'not-found'; why: FieldWhy };
 
 /** How much each source is trusted: a label beats a placeholder (often an example), a section title shared by several controls names none of them alone. */
 export const SOURCE_WEIGHT: Record<SignalSource, number> = {
@@ -52,20 +56,22 @@ function propTail(prop: string): string {
   return prop.split(/[.[\]]/).filter(Boolean).at(-1)?.toLowerCase() ?? '';
 }
 
-function explicitHit(rule: FieldRule, c: ControlSnapshot): string | null {
+const found = (s: Signal): Found => ({ source: s.source, text: s.text.slice(0, 40) });
+
+function explicitHit(rule: FieldRule, c: ControlSnapshot): Found | null {
   for (const s of c.signals) {
     if ((s.source === 'prop' || s.source === 'name') && rule.prop !== undefined) {
-      if (typeof rule.prop === 'string' ? s.text === rule.prop : rule.prop.test(s.text)) return `${s.source === 'prop' ? 'label[for]' : 'name'}="${s.text}"`;
+      if (typeof rule.prop === 'string' ? s.text === rule.prop : rule.prop.test(s.text)) return found(s);
     }
-    if (LABEL_SOURCES.has(s.source) && rule.labels?.some((l) => labelText(l) === s.text)) return `${s.source} “${s.text}”`;
-    if (s.source === 'position' && rule.position === s.text) return `position ${s.text}`;
+    if (LABEL_SOURCES.has(s.source) && rule.labels?.some((l) => labelText(l) === s.text)) return found(s);
+    if (s.source === 'position' && rule.position === s.text) return found(s);
   }
   return null;
 }
 
-function sharedTitleHit(rule: FieldRule, c: ControlSnapshot): { c: ControlSnapshot; why: string }[] {
+function sharedTitleHit(rule: FieldRule, c: ControlSnapshot): { c: ControlSnapshot; why: Found }[] {
   const s = c.signals.find((x) => x.source === 'shared-title' && rule.labels?.some((l) => labelText(l) === x.text));
-  return s ? [{ c, why: `section title “${s.text}”` }] : [];
+  return s ? [{ c, why: found(s) }] : [];
 }
 
 /**
@@ -100,7 +106,8 @@ function normalized(term: string): string {
 
 export interface Scored {
   score: number;
-  why: string;
+  /** The signal that scored, and the catalogue's term it fits; none when nothing scored or a negative term vetoed. */
+  why?: Found & { term: string };
 }
 
 /** How well one control's signals fit a key; 0 when a negative term vetoes it. */
@@ -110,7 +117,7 @@ export function scoreControl(signals: readonly Signal[], spec: KeySpec, extraTer
   const not = (spec.not ?? []).map(normalized);
   const notUnder = (spec.notUnder ?? []).map(normalized);
   const props = (spec.props ?? []).map((p) => p.toLowerCase());
-  let best: Scored = { score: 0, why: '' };
+  let best: Scored = { score: 0 };
   for (const s of signals) {
     let v = 0;
     let term = '';
@@ -125,17 +132,23 @@ export function scoreControl(signals: readonly Signal[], spec: KeySpec, extraTer
     } else if (s.source === 'position') {
       [v, term] = [field !== undefined && s.text === field ? 1 : 0, field ?? ''];
     } else {
-      if (VETO_SOURCES.has(s.source) && not.some((n) => s.text.includes(n))) return { score: 0, why: `${s.source} “${s.text}” is excluded` };
-      if ((s.source === 'title' || s.source === 'shared-title') && notUnder.some((n) => s.text.includes(n))) return { score: 0, why: `the section “${s.text}” is someone else's` };
+      if (VETO_SOURCES.has(s.source) && not.some((n) => s.text.includes(n))) return { score: 0 };
+      // The section is someone else's (an 经办人's, an agent's).
+      if ((s.source === 'title' || s.source === 'shared-title') && notUnder.some((n) => s.text.includes(n))) return { score: 0 };
       for (const t of terms) {
         const tv = termScore(s.text, t);
         if (tv > v) [v, term] = [tv, t];
       }
     }
     const weighted = v * SOURCE_WEIGHT[s.source];
-    if (weighted > best.score) best = { score: weighted, why: `${s.source} “${s.text.slice(0, 40)}” ~ “${term}”` };
+    if (weighted > best.score) best = { score: weighted, why: { ...found(s), term } };
   }
   return best;
+}
+
+/** A hidden control of the scope that would have taken the key: the report says the field is hidden, not absent. */
+function hiddenFits(controls: readonly ControlSnapshot[], rule: FieldRule, scope: number | null): boolean {
+  return controls.some((c) => c.scope === scope && !c.visible && fits(rule.key, c) && (explicitHit(rule, c) !== null || scoreControl(c.signals, specOf(rule.key)!, rule.labels, fieldOf(rule.key)).score >= MIN_SCORE));
 }
 
 /** The owner field of a row key (`owners.1.idNumber` → idNumber), which a position signal names. */
@@ -163,10 +176,10 @@ export function matchFields(controls: readonly ControlSnapshot[], rules: readonl
       hits = titled.length === 1 ? titled : [];
     }
     if (hits.length === 1) {
-      results.set(rule.key, { key: rule.key, status: 'matched', ref: hits[0].c.ref, why: `adapter: ${hits[0].why}` });
+      results.set(rule.key, { key: rule.key, status: 'matched', ref: hits[0].c.ref, why: { match: 'rule', ...hits[0].why } });
       claimed.add(hits[0].c.ref);
     } else if (hits.length > 1) {
-      results.set(rule.key, { key: rule.key, status: 'ambiguous', refs: hits.map((h) => h.c.ref), why: `adapter rule fits ${hits.length} controls` });
+      results.set(rule.key, { key: rule.key, status: 'ambiguous', refs: hits.map((h) => h.c.ref), why: { match: 'ambiguous', controls: hits.length, between: 'controls' } });
       for (const h of hits) claimed.add(h.c.ref);
     }
   }
@@ -175,7 +188,7 @@ export function matchFields(controls: readonly ControlSnapshot[], rules: readonl
   const free = pool.filter((c) => !claimed.has(c.ref));
   // Each free control goes to the key it fits best, and only when that key leads its second best:
   // a label that fits two keys equally is nobody's.
-  const byKey = new Map<string, { ref: number; score: number; why: string }[]>();
+  const byKey = new Map<string, { ref: number; score: number; why: Found & { term: string } }[]>();
   const contested = new Map<string, number[]>();
   for (const c of free) {
     const ranked = open
@@ -188,20 +201,26 @@ export function matchFields(controls: readonly ControlSnapshot[], rules: readonl
       for (const r of ranked.filter((r) => ranked[0].score - r.score < MARGIN)) contested.set(r.key, [...(contested.get(r.key) ?? []), c.ref]);
       continue;
     }
-    byKey.set(ranked[0].key, [...(byKey.get(ranked[0].key) ?? []), { ref: c.ref, score: ranked[0].score, why: ranked[0].why }]);
+    byKey.set(ranked[0].key, [...(byKey.get(ranked[0].key) ?? []), { ref: c.ref, score: ranked[0].score, why: ranked[0].why! }]);
   }
   for (const rule of open) {
     const cands = (byKey.get(rule.key) ?? []).sort((a, b) => b.score - a.score);
     const tied = contested.get(rule.key) ?? [];
     if (!cands.length) {
-      results.set(rule.key, tied.length ? { key: rule.key, status: 'ambiguous', refs: tied, why: 'the same label fits other fields as well' } : { key: rule.key, status: 'not-found', why: 'no visible control fits' });
+      results.set(
+        rule.key,
+        tied.length
+          ? { key: rule.key, status: 'ambiguous', refs: tied, why: { match: 'ambiguous', controls: tied.length, between: 'fields' } }
+          : { key: rule.key, status: 'not-found', why: { match: 'none', ...(hiddenFits(controls, rule, scope) ? { hidden: true } : {}) } },
+      );
       continue;
     }
     const [top, second] = cands;
     if (second && top.score - second.score < MARGIN) {
-      results.set(rule.key, { key: rule.key, status: 'ambiguous', refs: cands.filter((x) => top.score - x.score < MARGIN).map((x) => x.ref), why: `several controls fit: ${top.why}; ${second.why}` });
+      const refs = cands.filter((x) => top.score - x.score < MARGIN).map((x) => x.ref);
+      results.set(rule.key, { key: rule.key, status: 'ambiguous', refs, why: { match: 'ambiguous', controls: refs.length, between: 'controls' } });
     } else {
-      results.set(rule.key, { key: rule.key, status: 'matched', ref: top.ref, why: `heuristic ${top.score.toFixed(2)}: ${top.why}` });
+      results.set(rule.key, { key: rule.key, status: 'matched', ref: top.ref, why: { match: 'words', ...top.why } });
     }
   }
   // 城市 inside the 省份 cascader: the same control holds it.
@@ -210,7 +229,7 @@ export function matchFields(controls: readonly ControlSnapshot[], rules: readonl
     if (!hostOf || results.get(rule.key)?.status === 'matched') continue;
     const host = results.get(hostOf);
     if (host?.status !== 'matched' || controls[host.ref].kind !== 'cascader') continue;
-    results.set(rule.key, { key: rule.key, status: 'matched', ref: host.ref, why: `part of the area cascader (${host.key})` });
+    results.set(rule.key, { key: rule.key, status: 'matched', ref: host.ref, why: { match: 'part', host: host.key } });
   }
   return rules.map((r) => results.get(r.key)!);
 }

@@ -1,7 +1,7 @@
 import { rowKey, specOf } from '@/utils/fields/catalogue';
 import { choiceTexts, PORTAL_LANGUAGES } from '@/utils/fields/portal-options';
 import { valueFor, type RawValue } from '@/utils/fields/values';
-import type { PlanValues } from '@/utils/contract/messages';
+import type { FieldWhy, PlanValues } from '@/utils/contract/messages';
 import { FIELD_LIMITS, countChars } from '@/utils/rules/limits';
 import { normalizeText, optionKey } from '@/utils/text/normalize';
 import { pickOption, sameArea, sameOption } from '@/utils/text/options';
@@ -32,8 +32,8 @@ export type PlanAction =
 interface PlanBase {
   key: string;
   reason?: string;
-  /** Why the control was chosen (the match's explanation). */
-  why?: string;
+  /** Why the control was chosen, or why none was (the match's signal). */
+  why?: FieldWhy;
 }
 /** What not to do, and why. */
 export type PlanSkip = Exclude<PlanAction, 'fill' | 'part'>;
@@ -61,6 +61,16 @@ export function formatDate(iso: string, placeholder: string): string | null {
 }
 
 const asText = (v: RawValue) => (Array.isArray(v) ? v.join('、') : v);
+
+/**
+ * A planned value as the control will show it once filled (what `shownValue` reads back): a
+ * select its first alternative, a cascader its path, ticked options in a list.
+ */
+export function shownText(kind: ControlSnapshot['kind'], value: string | string[]): string {
+  if (!Array.isArray(value)) return value;
+  if (kind === 'select') return value[0] ?? '';
+  return value.join(kind === 'cascader' ? ' / ' : '、');
+}
 
 /** Options of a group that the wanted texts name (exactly or by an equivalent), and the wanted texts none names. */
 function splitByOptions(wanted: readonly string[], options: readonly string[]): { picked: string[]; rest: string[] } {
@@ -187,7 +197,7 @@ export function planFill(matches: readonly MatchResult[], controls: readonly Con
     // 城市 inside the 省份 cascader: the province's fill carries it.
     if (c && spec?.partOf && c.kind === 'cascader') {
       const host = [...byKey.keys()].find((k) => byKey.get(k)!.status === 'matched' && (byKey.get(k) as { ref: number }).ref === c.ref && !specOf(k)?.partOf);
-      if (host) return { key: m.key, action: 'part', ref: c.ref, host };
+      if (host) return { key: m.key, action: 'part', ref: c.ref, host, why: m.why };
     }
     const raw = c?.kind === 'cascader' ? areaValue(m.key, values) : valueFor(m.key, values);
     // A field the page does not let change is locked, whatever the profile holds.

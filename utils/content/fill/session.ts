@@ -1,10 +1,11 @@
-import type { FillResponse, PlanValues, UndoResponse } from '@/utils/contract/messages';
+import type { FieldWhy, FillResponse, PlannedField, PlanValues, UndoResponse } from '@/utils/contract/messages';
 import { rowKey, specOf, type ControlKind } from '@/utils/fields/catalogue';
 import { ownersInOrder } from '@/utils/fields/values';
 import type { PageAdapter } from '@/utils/pages/adapters/toolkit';
 import { normalizeText } from '@/utils/text/normalize';
 import { sameOption } from '@/utils/text/options';
 import { collect, isEnabled, type Collected, type FillMarks } from './collect';
+import { plannedFields } from './preview';
 import { isVisible } from '@/utils/content/visibility';
 import { familiesOf } from './components';
 import { DRIVERS, shownValue } from './drivers';
@@ -28,6 +29,8 @@ export type UndoReport = UndoResponse['results'][number];
 export interface FillOptions extends PlanOptions {
   /** Add owner rows through the page's own 添加 button until every owner of the work has one. */
   addOwnerRows?: boolean;
+  /** Keys the user unticked in the plan: never matched for, never driven, reported `skipped`. */
+  skip?: readonly string[];
 }
 
 interface UndoEntry {
@@ -64,13 +67,19 @@ async function drive(kind: ControlKind, el: Element, value: string | string[]): 
 
 const asText = (v: string | string[]) => (Array.isArray(v) ? v.join('、') : v);
 
+/** The match's signal on a report, where there is one. */
+const withWhy = (why: FieldWhy | undefined) => (why ? { why } : {});
+
 /** The report of a key that is not executed; a key the page does not show and the profile lacks has none. */
 function report(item: Exclude<PlanItem, { action: 'fill' | 'part' }>): FieldReport | null {
   if (item.action === 'no-value' && item.ref === undefined) return null;
   const value = item.value === undefined ? {} : { value: asText(item.value) };
   // A field that already shows the profile's value was left as it was: kept, with the reason.
-  return { key: item.key, status: item.action === 'same' ? 'kept' : item.action, ...value, reason: item.reason };
+  return { key: item.key, status: item.action === 'same' ? 'kept' : item.action, ...value, reason: item.reason, ...withWhy(item.why) };
 }
+
+const SAVED_ROW = '该著作权人已保存；如需修改，请先点“编辑”';
+const SKIPPED = '您在填写计划中取消了该字段，未填写';
 
 export class FillSession {
   private readonly marks: FillMarks = new WeakMap();
@@ -137,7 +146,8 @@ export class FillSession {
     if (adapter.owners && opts.addOwnerRows) await this.ensureRows(adapter, owners.length);
 
     // Decided keys; a skip stays open (a later choice may reveal, enable or clear its field) until the end.
-    const done = new Map<string, FieldReport>();
+    // What the user unticked is decided before anything runs: it is never matched for nor driven.
+    const done = new Map<string, FieldReport>((opts.skip ?? []).map((key) => [key, { key, status: 'skipped', reason: SKIPPED }]));
     const open = new Map<string, PlanItem>();
     const executed: { key: string; kind: ControlKind; el: Element; shown: string; entry: UndoEntry }[] = [];
     const undo: UndoEntry[] = [];
@@ -172,7 +182,7 @@ export class FillSession {
         const result = await drive(kind, el, item.value);
         const timing = { ms: round(performance.now() - started), waitedMs: round(waitedMs() - waitedBefore) };
         if (!el.isConnected) {
-          done.set(item.key, { key: item.key, status: 'not-found', reason: GONE, timing });
+          done.set(item.key, { key: item.key, status: 'not-found', reason: GONE, timing, ...withWhy(item.why) });
           reshaped = true;
           break;
         }
@@ -183,13 +193,13 @@ export class FillSession {
           undo.push(entry);
           if (result.ok) executed.push({ key: item.key, kind, el, shown, entry });
         }
-        if (!result.ok) done.set(item.key, { key: item.key, status: result.status, ...(shown !== beforeShown ? { value: shown } : {}), reason: result.reason, timing });
+        if (!result.ok) done.set(item.key, { key: item.key, status: result.status, ...(shown !== beforeShown ? { value: shown } : {}), reason: result.reason, timing, ...withWhy(item.why) });
         else {
           this.marks.set(el, normalizeText(shown));
           // A choice the page does not offer, filed as another (护照 → 其他有效证件), says so.
           const filedAs = Array.isArray(item.value) && kind === 'select' && !sameOption(shown, item.value[0]) ? `“${item.value[0]}”按“${shown}”填写` : undefined;
           const note = item.note ?? filedAs;
-          done.set(item.key, { key: item.key, status: 'filled', value: shown, ...(note ? { reason: note } : {}), timing });
+          done.set(item.key, { key: item.key, status: 'filled', value: shown, ...(note ? { reason: note } : {}), timing, ...withWhy(item.why) });
         }
         if (SHAPE_CHANGING.has(kind)) {
           reshaped = true;
@@ -200,8 +210,7 @@ export class FillSession {
     }
 
     // A row the page shows saved (text, no controls) holds the user's owner: it is theirs until they edit it.
-    const final = this.collect(adapter);
-    const savedRows = new Set([...this.doc.querySelectorAll(adapter.owners?.row ?? ':not(*)')].flatMap((_, i) => (final.controls.some((c) => c.scope === i) ? [] : [i])));
+    const savedRows = this.savedRows(this.collect(adapter), adapter);
     // A part of an area (城市 in the 省份 cascader) ends as its host did.
     for (const key of order) {
       if (done.has(key)) continue;
@@ -209,13 +218,13 @@ export class FillSession {
       if (!item) continue;
       if (item.action === 'part') {
         const host = done.get(item.host);
-        if (host) done.set(key, { key, status: host.status, reason: `与“${specOf(item.host)?.zh ?? item.host}”在同一个选择框中` });
+        if (host) done.set(key, { key, status: host.status, reason: `与“${specOf(item.host)?.zh ?? item.host}”在同一个选择框中`, ...withWhy(item.why) });
         continue;
       }
       if (item.action === 'fill') continue;
       const row = rowKey(key);
       if (row && savedRows.has(row.index)) {
-        done.set(key, { key, status: 'kept', reason: '该著作权人已保存；如需修改，请先点“编辑”' });
+        done.set(key, { key, status: 'kept', reason: SAVED_ROW, ...withWhy(item.why) });
         continue;
       }
       const r = report(item);
@@ -226,29 +235,55 @@ export class FillSession {
     await tick();
     for (const x of executed) {
       if (!x.el.isConnected) {
-        done.set(x.key, { key: x.key, status: 'not-found', reason: GONE });
+        done.set(x.key, { ...done.get(x.key)!, status: 'not-found', value: undefined, reason: GONE });
         continue;
       }
       const now = shownValue(x.kind, x.el);
       if (sameShown(now, x.shown)) markFilled(x.el, x.key);
       else {
         x.entry.after = now;
-        done.set(x.key, { key: x.key, status: 'rejected', value: now, reason: `页面显示为“${now}”` });
+        done.set(x.key, { ...done.get(x.key)!, status: 'rejected', value: now, reason: `页面显示为“${now}”` });
       }
     }
     if (undo.length) this.undoStacks.set(pageKey, [...(this.undoStacks.get(pageKey) ?? []), undo]);
 
+    return [...order.flatMap((k) => done.get(k) ?? []), ...this.ownersWithoutRow(adapter, values)];
+  }
+
+  /**
+   * What `fill` would do on the page as it is now, written nowhere: one pass of collect → match →
+   * plan. A field a choice reveals (已发表's date) is planned once the choice is on the page.
+   */
+  plan(adapter: PageAdapter, values: PlanValues, opts: FillOptions = {}): PlannedField[] {
+    const col = this.collect(adapter);
+    const groups = scopedRules(adapter, rowsOf(this.doc, adapter), ownersInOrder(values).length);
+    const items = planFill(matchScoped(col, groups), col.controls, values, opts);
+    const saved = this.savedRows(col, adapter);
+    // As the fill reports them: a saved row's fields are kept, not filled.
+    const settled = items.map((item): PlanItem => {
+      const row = rowKey(item.key);
+      return item.action !== 'fill' && item.action !== 'part' && row && saved.has(row.index) ? { ...item, action: 'kept', value: undefined, reason: SAVED_ROW } : item;
+    });
+    const extra = this.ownersWithoutRow(adapter, values).map((r): PlanItem => ({ key: r.key, action: 'not-found', value: r.value, reason: opts.addOwnerRows ? '填写时将先用页面的添加按钮增加一行' : r.reason }));
+    return plannedFields([...settled, ...extra], col.controls, values);
+  }
+
+  /** Owner rows the page shows saved (text, no controls): their owners are the user's until they edit them. */
+  private savedRows(col: Collected, adapter: PageAdapter): Set<number> {
+    return new Set([...this.doc.querySelectorAll(adapter.owners?.row ?? ':not(*)')].flatMap((_, i) => (col.controls.some((c) => c.scope === i) ? [] : [i])));
+  }
+
+  /** The work's owners beyond the page's rows, reported on the first field of the row they lack. */
+  private ownersWithoutRow(adapter: PageAdapter, values: PlanValues): FieldReport[] {
+    const owners = ownersInOrder(values);
     const rows = rowsOf(this.doc, adapter);
-    const rowsNote: FieldReport[] =
-      adapter.owners && owners.length > rows
-        ? owners.slice(rows).map((o, i) => ({
-            key: `owners.${rows + i}.name`,
-            status: 'not-found' as const,
-            value: o.name,
-            reason: `页面上只有 ${rows} 行著作权人；可选择自动添加行后再填写`,
-          }))
-        : [];
-    return [...order.flatMap((k) => done.get(k) ?? []), ...rowsNote];
+    if (!adapter.owners || owners.length <= rows) return [];
+    return owners.slice(rows).map((o, i) => ({
+      key: `owners.${rows + i}.name`,
+      status: 'not-found' as const,
+      value: o.name,
+      reason: `页面上只有 ${rows} 行著作权人；可选择自动添加行后再填写`,
+    }));
   }
 
   /**

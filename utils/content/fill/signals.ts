@@ -1,3 +1,4 @@
+import type { SignalSource } from '@/utils/contract/messages';
 import { labelText, normalizeText, placeholderText } from '@/utils/text/normalize';
 import { classEnding, tableOf } from './components';
 
@@ -7,31 +8,10 @@ import { classEnding, tableOf } from './components';
  * them; the report shows them as the "why".
  */
 
-export type SignalSource =
-  /** label[for] at the control, or a wrapping label. */
-  | 'label'
-  /** A form item's own label (Element's .el-form-item__label, Fusion's form-item-label). */
-  | 'form-label'
-  /** The table cell to the left of (or above) the control's cell. */
-  | 'cell'
-  /** The nearest heading before the control in its section. */
-  | 'title'
-  /** The same, where the section holds other controls too: it names the group, not this control. */
-  | 'shared-title'
-  /** A short line right above the control in its block (p.fillin_info_title: 是否多个著作权人共同享有…). */
-  | 'caption'
-  | 'placeholder'
-  | 'aria'
-  /** A model property or name attribute (label[for] of Element, name=, id=). */
-  | 'prop'
-  | 'name'
-  | 'prev-text'
-  /** Text right after the control (源程序量 ____ 行). */
-  | 'suffix'
-  /** The options it offers: a group of 原始取得 / 继受取得 says what it is without a label. */
-  | 'options'
-  /** The place inside a repeated block the page describes by position (an owner row's blocks). */
-  | 'position';
+
+
+/** The sources are declared with the message table: the report's "why" names them. */
+export type { SignalSource };
 
 export interface Signal {
   source: SignalSource;
