@@ -184,8 +184,7 @@ export function App() {
   // A portal page (its content script answered) of no kind, or fields the engine did not find: the page may have changed.
   const pageChanged = (detected !== 'pending' && !!detected && (!detected.page || detected.fields.some((f) => !f.found))) || !!report?.results.some((r) => r.status === 'not-found');
   return (
-    <main>
-      <h1>{t('extName')}</h1>
+    <>
       <div className="page" role="status" aria-live="polite">
         {detected === 'pending' ? '…' : page ? (
           <>
@@ -292,6 +291,6 @@ export function App() {
       <footer>
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('popupManage')}</button>
       </footer>
-    </main>
+    </>
   );
 }

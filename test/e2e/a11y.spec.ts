@@ -60,6 +60,10 @@ for (const uiLanguage of ['zh-CN', 'en'] as const) {
       await popup.locator('#owner').selectOption({ label: OWNER });
       await popup.locator('#work').selectOption({ label: WORK });
       await expect(popup.locator('.filing-line')).toBeVisible();
+      // The fill plan, open before the fill.
+      await popup.locator('button', { hasText: uiLanguage === 'en' ? 'Review the plan' : '查看填写计划' }).click();
+      await expect(popup.locator('section.plan input[type=checkbox]').first()).toBeVisible();
+      await expectAccessible(popup, `the popup's fill plan on R11 #/application (${uiLanguage})`);
       await popup.locator('button.primary').click();
       await expect(popup.locator('.report [role=status]')).toBeVisible();
       await expect(popup.locator('section.checks [role=status]')).toBeVisible();
@@ -81,6 +85,9 @@ for (const uiLanguage of ['zh-CN', 'en'] as const) {
       for (const path of ['popup.html?tab=none', 'options.html']) {
         const page = await openExtensionPage(path);
         await expect(page.locator('#unlock-passphrase')).toBeVisible();
+        // Locked or not, one main landmark and one top heading.
+        await expect(page.getByRole('main')).toHaveCount(1);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
         await expectAccessible(page, `${path} locked (${uiLanguage})`);
       }
     });
