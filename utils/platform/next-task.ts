@@ -6,13 +6,10 @@
 type Scheduler = { yield?: () => Promise<void> };
 
 /**
- * Resolves in a new task. scheduler.yield() where the browser has it (it resumes ahead of other
- * queued work); else a MessageChannel message, which setTimeout's clamping and the throttling of
- * timers in background tabs do not delay.
+ * Resolves in a new task by a MessageChannel message, which neither setTimeout's clamping nor the
+ * throttling of timers in a background tab (about once a second) delays.
  */
-export function nextTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+export function macrotask(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
@@ -21,4 +18,10 @@ export function nextTask(): Promise<void> {
     };
     channel.port2.postMessage(null);
   });
+}
+
+/** Resolves in a new task: scheduler.yield() where the browser has it (it resumes ahead of other queued work), else `macrotask()`. */
+export function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
+  return typeof scheduler?.yield === 'function' ? scheduler.yield() : macrotask();
 }

@@ -1,3 +1,5 @@
+import { macrotask } from '@/utils/platform/next-task';
+
 /**
  * The small vocabulary every driver speaks: user-like clicks, focus in and out dispatched by hand,
  * a tick, and waiting for the page to react.
@@ -5,17 +7,10 @@
 
 /**
  * One macrotask. Lets the page's microtask re-renders (Vue's nextTick) run before we read back.
- * A MessageChannel, not setTimeout: timers in a background tab are throttled to about once a second.
+ * Not setTimeout: timers in a background tab are throttled to about once a second.
  */
 export function tick(): Promise<void> {
-  return waiting(new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      resolve();
-    };
-    ch.port2.postMessage(null);
-  }));
+  return waiting(macrotask());
 }
 
 /**
