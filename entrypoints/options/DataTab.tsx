@@ -4,7 +4,6 @@ import { importBundleText } from '@/utils/platform/bundle-transfer';
 import { toBackground } from '@/utils/platform/messaging';
 import { BUNDLE_FILE, BUNDLE_FILE_SUFFIX, type DataError } from '@/utils/schema';
 import { BUNDLE_LIMITS, fileTooLarge } from '@/utils/schema/import-limits';
-import { isEncryptedBundle } from '@/utils/schema/encrypted';
 import { FilePicker } from '@/components/FilePicker';
 import { t } from '@/utils/platform/i18n';
 import { saveFile } from '@/utils/ui/download';
@@ -14,15 +13,6 @@ import { WordTransfer } from './WordTransfer';
 type Outcome = { ok: true; text: string } | { ok: false; errors: DataError[] } | null;
 
 const asErrors = (message: string) => ({ ok: false as const, errors: [{ path: '', record: '', field: '', message }] });
-
-/** Whether the file is an encrypted bundle, which only the background can open with its passphrase. */
-function isSealed(text: string): boolean {
-  try {
-    return isEncryptedBundle(JSON.parse(text));
-  } catch {
-    return false;
-  }
-}
 
 export function DataTab() {
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -34,6 +24,8 @@ export function DataTab() {
   const runImport = async (text: string, passphrase?: string) => {
     try {
       const r = await importBundleText(text, passphrase);
+      // An encrypted file (only the background opens it) first asks for its passphrase in the form below.
+      if (!r.ok && r.needsPassphrase && passphrase === undefined) return setSealedFile(text);
       setOutcome(r.ok ? { ok: true, text: [t('importOk', [r.owners, r.works, r.created, r.updated]), ...(r.filings ? [t('importOkFilings', [r.filings])] : [])].join('') } : { ok: false, errors: r.errors });
       if (r.ok) setSealedFile(undefined);
     } catch (e) {
@@ -46,13 +38,9 @@ export function DataTab() {
     setSealedFile(undefined);
     // Refused before a byte is read: the page would otherwise hold, and parse, all of it.
     if (file.size > BUNDLE_LIMITS.maxFileBytes) return setOutcome(asErrors(fileTooLarge(BUNDLE_FILE, BUNDLE_LIMITS.maxFileBytes)));
-    const text = await file.text();
-    const sealed = isSealed(text);
-    setSealedFile(sealed ? text : undefined);
     setOutcome(null);
-    if (sealed) return;
     // The background reads and validates it (one pass, with the same located messages), then writes all or nothing.
-    await runImport(text);
+    await runImport(await file.text());
   };
 
   const exportAll = async () => {

@@ -72,6 +72,27 @@ test('a bundle file reaches the background as transferred bytes, read there as t
   await expect(options.getByRole('status')).toContainText('已导入');
 });
 
+test('a bundle exported with a passphrase asks for it on import: nothing is said before, a blank one is refused in words, the right one imports', async ({ openExtensionPage }) => {
+  const options = await openExtensionPage('options.html#data');
+  await options.locator('#bundle-file').setInputFiles(SAMPLE);
+  await expect(options.getByRole('status')).toContainText('已导入');
+  await options.locator('#export-pass').fill('口令 of eight+');
+  const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: '导出全部数据' }).click()]);
+  const sealed = readFileSync(await download.path(), 'utf8');
+  expect(JSON.parse(sealed).format).toBe('ruanzhu-bundle-encrypted');
+
+  await options.reload();
+  await options.locator('#bundle-file').setInputFiles({ name: 'sealed.ruanzhu.json', mimeType: 'application/json', buffer: Buffer.from(sealed) });
+  await expect(options.locator('#import-pass')).toBeVisible();
+  await expect(options.getByRole('alert')).toHaveCount(0);
+  await options.getByRole('button', { name: '导入', exact: true }).click();
+  await expect(options.getByRole('alert')).toContainText('此文件已加密，请输入导出时设置的口令');
+  await options.locator('#import-pass').fill('口令 of eight+');
+  await options.getByRole('button', { name: '导入', exact: true }).click();
+  await expect(options.getByRole('status')).toContainText('已导入');
+  await expect(options.locator('#import-pass')).toHaveCount(0);
+});
+
 test('owners import from a CSV with a column mapping step', async ({ openExtensionPage }) => {
   const options = await openExtensionPage('options.html#data');
   const csv = '客户名称,证件号码,手机,邮箱,分组\n张三,110105199003072012,13800138000,zhangsan@example.com,个人客户\n王五,440306198512153020,13700137000,wangwu@example.com,老客户\n';
