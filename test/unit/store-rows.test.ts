@@ -4,7 +4,7 @@ import { createBackgroundContext } from '@/utils/background/service';
 import { importBundle } from '@/utils/background/store/bundle-io';
 import { plainCodec } from '@/utils/background/store/owner-codec';
 import { ProfileCache } from '@/utils/background/store/profile-cache';
-import { byRecency, ownerIndex, ownerQuery, workIndex, workQuery } from '@/utils/background/store/search';
+import { byRecency, ownerIndex, ownerQuery, SearchIndex, workIndex, workQuery } from '@/utils/background/store/search';
 import type { OwnerQuery, WorkQuery } from '@/utils/contract/messages';
 import { makeBundle } from '@/utils/schema/bundle';
 import { Owner } from '@/utils/schema/owner';
@@ -73,6 +73,26 @@ describe('search index', () => {
           pages.push(...page.records);
         }
         expect(pages).toEqual(expected);
+      }),
+    );
+  });
+
+  it('a record replaced or removed answers as an index built afresh, folding only the record that changed', () => {
+    fc.assert(
+      fc.property(owners, query, fc.nat(), fc.boolean(), (all, q, pick, remove) => {
+        fc.pre(all.length > 0);
+        const target = all[pick % all.length];
+        const renamed = { ...target, name: `${target.name}改` };
+        const changed = remove ? all.filter((o) => o.id !== target.id) : all.map((o) => (o.id === target.id ? renamed : o));
+        const next = remove ? ownerIndex(all).replaced(target.id) : ownerIndex(all).replaced(target.id, renamed);
+        expect(next.find(ownerQuery(q))).toEqual(ownerIndex(changed).find(ownerQuery(q)));
+        // The other records' folded texts are reused.
+        let folds = 0;
+        const counted = new SearchIndex(all, (o) => o.name, (o) => (folds++, o.name));
+        folds = 0;
+        if (remove) counted.replaced(target.id);
+        else counted.replaced(target.id, renamed);
+        expect(folds).toBe(remove ? 0 : 1);
       }),
     );
   });

@@ -29,9 +29,6 @@ class Kept<T> {
   }
 }
 
-/** `records` with the one of `id` replaced by `record`, or removed without one. */
-const replaced = <R extends { id: string }>(records: readonly R[], id: string, record?: R): R[] => [...records.filter((r) => r.id !== id), ...(record ? [record] : [])];
-
 /**
  * Every owner (decoded) and work, indexed for search (search.ts), kept in the background's memory
  * between writes, so a query is a scan of folded strings instead of a table read (and, with the
@@ -52,15 +49,15 @@ export class ProfileCache {
   }
 
   ownerSaved(owner: Owner): void {
-    this.ownerIndex.update((index) => ownerIndex(replaced(index.records, owner.id, owner)));
+    this.ownerIndex.update((index) => index.replaced(owner.id, owner));
   }
 
   workSaved(work: Work): void {
-    this.workIndex.update((index) => workIndex(replaced(index.records, work.id, work)));
+    this.workIndex.update((index) => index.replaced(work.id, work));
   }
 
   workDeleted(id: string): void {
-    this.workIndex.update((index) => workIndex(replaced(index.records, id)));
+    this.workIndex.update((index) => index.replaced(id));
   }
 
   invalidate(): void {

@@ -8,18 +8,37 @@ type Indexed = { id: string; updatedAt?: string };
 /** A query compared with one record and what was folded of it when the index was built. */
 type Accept<R, F> = (record: R, folded: F) => boolean;
 
+type Entry<R, F> = { record: R; folded: F };
+
 /**
  * Records in list order (newest first, then by name), each with its searchable texts folded once,
  * so a query is a scan of short strings instead of normalising every record per keystroke. Built
- * from every record of a table and thrown away whole when the table changes (profile-cache.ts).
+ * from every record of a table; one record saved or deleted makes a new index that reuses the
+ * other records' folded texts (profile-cache.ts).
  */
 export class SearchIndex<R extends Indexed, F> {
-  private readonly entries: { record: R; folded: F }[];
-  private readonly byId: Map<string, { record: R; folded: F }>;
+  private readonly entries: Entry<R, F>[];
+  private readonly byId: Map<string, Entry<R, F>>;
 
-  constructor(records: readonly R[], name: (r: R) => string, fold: (r: R) => F) {
-    this.entries = [...records].sort(byRecency(name)).map((record) => ({ record, folded: fold(record) }));
+  /** `folded`: entries of an earlier index, reused for the records that did not change. */
+  constructor(
+    records: readonly R[],
+    private readonly name: (r: R) => string,
+    private readonly fold: (r: R) => F,
+    folded?: ReadonlyMap<string, Entry<R, F>>,
+  ) {
+    const reused = (record: R) => {
+      const earlier = folded?.get(record.id);
+      return earlier?.record === record ? earlier : { record, folded: fold(record) };
+    };
+    this.entries = [...records].sort(byRecency(name)).map(reused);
     this.byId = new Map(this.entries.map((e) => [e.record.id, e]));
+  }
+
+  /** This index with the record of `id` replaced by `record`, or removed without one. */
+  replaced(id: string, record?: R): SearchIndex<R, F> {
+    const others = this.entries.flatMap((e) => (e.record.id === id ? [] : [e.record]));
+    return new SearchIndex(record ? [...others, record] : others, this.name, this.fold, this.byId);
   }
 
   get(id: string): R | undefined {
